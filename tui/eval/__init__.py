@@ -1,0 +1,1 @@
+"""Evaluation of the extractor against gold annotations (``briefing eval``)."""

@@ -1,0 +1,1 @@
+"""The Textual reader: renders the model and turns keys into model operations."""
