@@ -1,0 +1,183 @@
+"""Navigation between linked items, mentions, quotes, sections and briefings, and text search."""
+
+from __future__ import annotations
+
+from tests.model.navfixtures import make_briefing, person, two_briefing_library
+from tui.model.entities import Location
+from tui.model.library import Library
+from tui.model.navigation import (
+    LinkKind,
+    Position,
+    find_text,
+    keyword_in_context,
+    linked_items,
+    next_briefing,
+    next_linked_item,
+    next_match,
+    next_mention,
+    next_quote_by,
+    next_section,
+    section_bar,
+    section_counts,
+    speaker_position,
+)
+
+MARA = "person:mara-lind"
+
+
+def text_at(library: Library, position: Position) -> str:
+    briefing = library.briefing(position.briefing)
+    loc = position.location
+    assert briefing is not None and loc is not None
+    return briefing.block(loc.section, loc.block).text[loc.start : loc.end]
+
+
+def test_linked_items_come_in_reading_order_with_a_quote_before_the_names_inside_it() -> None:
+    bob = person("bob-ray", "Bob Ray", "Ray")
+    briefing = make_briefing("q.md", [("One", ["Ray spoke. “Ask Bob Ray again,” he said. Ray left."])], [bob])
+    items = linked_items(briefing)
+    mention, quote = LinkKind.MENTION, LinkKind.QUOTE
+    assert [item.kind for item in items] == [mention, quote, mention, mention]
+    assert items[1].quote_index == 0
+    assert [item.location.start for item in items] == sorted(item.location.start for item in items)
+
+
+def test_cursor_walks_forward_and_back_through_linked_items_and_stops_at_the_ends() -> None:
+    library = two_briefing_library()
+    briefing = library.briefing("a.md")
+    assert briefing is not None
+    items = linked_items(briefing)
+    seen = []
+    item = next_linked_item(briefing, None, +1)
+    while item is not None:
+        seen.append(item)
+        item = next_linked_item(briefing, item, +1)
+    assert seen == items
+    assert next_linked_item(briefing, items[-1], +1) is None
+    assert next_linked_item(briefing, items[0], -1) is None
+    assert next_linked_item(briefing, items[2].location, -1) == items[1]
+    assert next_linked_item(briefing, None, -1) == items[-1]
+
+
+def test_from_a_point_between_items_next_is_the_first_item_at_or_after_it() -> None:
+    library = two_briefing_library()
+    briefing = library.briefing("a.md")
+    assert briefing is not None
+    top_of_harbour = Location(1, 0, 0, 0)
+    item = next_linked_item(briefing, top_of_harbour, +1)
+    assert item is not None and item.entity_id == "person:olek-brandt"
+    before = next_linked_item(briefing, top_of_harbour, -1)
+    assert before is not None and before.location.section == 0
+
+
+def test_next_mention_follows_one_entity_across_sections_and_into_the_next_briefing() -> None:
+    library = two_briefing_library()
+    visited = []
+    position = next_mention(library, MARA, None, +1)
+    while position is not None:
+        visited.append((position.briefing, text_at(library, position)))
+        position = next_mention(library, MARA, position, +1)
+    assert visited == [
+        ("a.md", "Mara Lind"), ("a.md", "Lind"), ("a.md", "Lind"), ("b.md", "Lind"), ("b.md", "Lind"),
+    ]
+    last = next_mention(library, MARA, None, -1)
+    assert last is not None and last.briefing == "b.md"
+    back = next_mention(library, MARA, last, -1)
+    assert back is not None and back.briefing == "b.md" and back.location < last.location  # type: ignore[operator]
+
+
+def test_next_mention_from_somewhere_else_and_from_a_whole_briefing() -> None:
+    library = two_briefing_library()
+    olek_spot = next_mention(library, "person:olek-brandt", None, +1)
+    assert olek_spot is not None
+    after = next_mention(library, MARA, olek_spot, +1)
+    assert after is not None and after.location is not None and after.location.section == 1
+    start_of_b = next_mention(library, MARA, Position("b.md"), +1)
+    assert start_of_b is not None and start_of_b.briefing == "b.md"
+    assert next_mention(library, "person:nobody", None, +1) is None
+
+
+def test_quotes_by_a_person_in_library_order_and_the_speaker_beside_the_quote() -> None:
+    library = two_briefing_library()
+    first = next_quote_by(library, MARA, None, +1)
+    assert first is not None and first.briefing == "a.md"
+    second = next_quote_by(library, MARA, first, +1)
+    assert second is not None and second.briefing == "b.md"
+    assert next_quote_by(library, MARA, second, +1) is None
+    briefing = library.briefing("a.md")
+    assert briefing is not None
+    speaker = speaker_position(briefing, briefing.quotes[0], library)
+    text = briefing.block(0, 1).text
+    assert speaker == Position("a.md", Location(0, 1, text.index("Lind"), text.index("Lind") + 4))
+    b = library.briefing("b.md")
+    assert b is not None
+    spot = speaker_position(b, b.quotes[0], library)
+    assert spot is not None and text_at(library, spot) == "Lind" and spot.location.block == 1  # type: ignore[union-attr]
+
+
+def test_speaker_not_named_in_the_briefing_resolves_to_their_first_mention_in_the_library() -> None:
+    library = two_briefing_library()
+    lonely = make_briefing("c.md", [("Only", ["“Short and sweet,” said a voice."])], speakers=[MARA])
+    assert speaker_position(lonely, lonely.quotes[0]) is None
+    spot = speaker_position(lonely, lonely.quotes[0], library)
+    assert spot is not None and spot.briefing == "a.md"
+
+
+def test_keyword_in_context_gives_the_sentence_and_the_keyword_offsets() -> None:
+    library = two_briefing_library()
+    briefing = library.briefing("a.md")
+    assert briefing is not None
+    mention = briefing.mentions[1]  # "Mara Lind" in the second sentence
+    sentence, start, end = keyword_in_context(briefing, mention.location)
+    assert sentence == "Mara Lind closed the bridge."
+    assert sentence[start:end] == "Mara Lind"
+
+
+def test_keyword_in_context_skips_abbreviations_collapses_space_and_trims_long_sentences() -> None:
+    text = "Dr. J. Okafor met  Gen. Rask in Tarn.\nThen it rained. " + "word " * 100 + "Rask ends here."
+    rask = person("rask", "Rask")
+    briefing = make_briefing("k.md", [("S", [text])], [rask])
+    sentence, start, end = keyword_in_context(briefing, briefing.mentions[0].location)
+    assert sentence == "Dr. J. Okafor met Gen. Rask in Tarn."
+    assert sentence[start:end] == "Rask"
+    long_sentence, start, end = keyword_in_context(briefing, briefing.mentions[1].location, limit=60)
+    assert long_sentence.startswith("…") and len(long_sentence) <= 62
+    assert long_sentence[start:end] == "Rask"
+
+
+def test_section_bar_places_mentions_by_stretch_of_text() -> None:
+    rask = person("rask", "Rask")
+    sections = [("A", ["Rask " + "x " * 50]), ("B", ["y " * 50 + "Rask Rask"])]
+    briefing = make_briefing("bar.md", sections, [rask])
+    assert section_bar(briefing, "person:rask", 4) == [1, 0, 0, 2]
+    assert sum(section_bar(briefing, "person:rask", 1)) == 3
+    assert section_bar(briefing, "person:rask", 0) == []
+    assert section_counts(briefing, "person:rask") == [1, 2]
+
+
+def test_sections_and_briefings_step_without_wrapping() -> None:
+    library = two_briefing_library()
+    briefing = library.briefing("a.md")
+    assert briefing is not None
+    assert next_section(briefing, 0, +1) == 1
+    assert next_section(briefing, 1, +1) is None
+    assert next_section(briefing, None, -1) == 1
+    assert next_briefing(library, "a.md", +1) == "b.md"  # a is dated earlier, so it comes first
+    assert next_briefing(library, "b.md", +1) is None
+    assert next_briefing(library, None, +1) == "a.md"
+
+
+def test_find_text_is_case_insensitive_spans_whitespace_and_n_wraps() -> None:
+    library = two_briefing_library()
+    briefing = library.briefing("a.md")
+    assert briefing is not None
+    matches = find_text(briefing, "LIND")
+    assert len(matches) == 3
+    assert all(briefing.block(m.section, m.block).text[m.start : m.end] == "Lind" for m in matches)
+    assert find_text(briefing, "closed   the") == [Location(0, 0, 42, 52)]
+    assert find_text(briefing, "  ") == []
+    assert next_match(matches, matches[0], +1) == matches[1]
+    assert next_match(matches, matches[-1], +1) == matches[0]  # wraps, like vim
+    assert next_match(matches, matches[-1], +1, wrap=False) is None
+    assert next_match(matches, matches[0], -1) == matches[-1]
+    assert next_match(matches, Location(1, 0, 0, 0), -1) == matches[1]
