@@ -1,0 +1,126 @@
+"""Finding briefing files under the paths a user gives, without getting lost.
+
+Directories are walked recursively in name order. Symlinks are followed, but a
+directory that is its own ancestor (a symlink loop) is reported once and not
+entered again, and a symlink that resolves to nothing is reported, not fatal.
+Hidden files and folders (``.git``) are skipped inside directories, and sidecar
+``.yaml`` files are never briefings themselves.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from tui.model.document import LoadError
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt"})
+SIDECAR_SUFFIXES = frozenset({".yaml", ".yml"})
+STDIN = "-"
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
+    """The briefing files under ``paths`` (``-`` kept as is for stdin), and what could not be read.
+
+    A file named explicitly is loaded whatever its suffix (except a sidecar);
+    inside directories only ``.md``, ``.markdown`` and ``.txt`` files count.
+    Each file appears once even if reached by two routes.
+    """
+    files: list[Path] = []
+    errors: list[LoadError] = []
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+    stdin_added = False
+    for raw in paths:
+        if str(raw) == STDIN:
+            if not stdin_added:
+                files.append(Path(STDIN))
+                stdin_added = True
+            continue
+        path = Path(raw)
+        try:
+            info = path.stat()
+        except OSError as error:
+            errors.append(LoadError(str(path), os_message(error)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            _walk(path, files, errors, seen_files, seen_dirs)
+        elif path.suffix.casefold() in SIDECAR_SUFFIXES:
+            errors.append(
+                LoadError(str(path), "a .yaml file is a sidecar, not a briefing: open its .txt file")
+            )
+        elif _key(info) not in seen_files:
+            seen_files.add(_key(info))
+            files.append(path)
+    return files, errors
+
+
+def is_briefing_name(name: str) -> bool:
+    """Whether a file found inside a directory is a briefing (by suffix)."""
+    suffix = Path(name).suffix.casefold()
+    return suffix in MARKDOWN_SUFFIXES or suffix in TEXT_SUFFIXES
+
+
+def os_message(error: OSError) -> str:
+    """A short, user-facing reason for a filesystem error."""
+    if error.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links); not followed"
+    if error.errno == errno.ENOENT:
+        return "no such file or directory"
+    if isinstance(error, PermissionError):
+        return "permission denied: cannot read it"
+    return f"cannot read: {error.strerror or error}"
+
+
+def _key(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _walk(
+    root: Path,
+    files: list[Path],
+    errors: list[LoadError],
+    seen_files: set[tuple[int, int]],
+    seen_dirs: set[tuple[int, int]],
+) -> None:
+    """Depth-first walk with an explicit stack; each directory carries its ancestors to spot loops."""
+    root_key = _key(root.stat())
+    if root_key in seen_dirs:
+        return
+    seen_dirs.add(root_key)
+    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = [(root, frozenset({root_key}))]
+    while stack:
+        directory, ancestors = stack.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            errors.append(LoadError(str(directory), os_message(error)))
+            continue
+        subdirectories: list[tuple[Path, frozenset[tuple[int, int]]]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                info = entry.stat()  # follows symlinks
+            except OSError as error:
+                if entry.is_symlink() or is_briefing_name(entry.name):
+                    errors.append(LoadError(str(path), os_message(error)))
+                continue
+            key = _key(info)
+            if stat.S_ISDIR(info.st_mode):
+                if key in ancestors:
+                    errors.append(
+                        LoadError(str(path), "symlink loop: it leads back to a folder above it; not followed")
+                    )
+                elif key not in seen_dirs:
+                    seen_dirs.add(key)
+                    subdirectories.append((path, ancestors | {key}))
+            elif stat.S_ISREG(info.st_mode) and is_briefing_name(entry.name) and key not in seen_files:
+                seen_files.add(key)
+                files.append(path)
+        stack.extend(reversed(subdirectories))

@@ -1,0 +1,257 @@
+"""From paths to a :class:`Library`: discovery, decoding, parsing, annotation, and every error.
+
+The loader's contract is that it never raises: each file either becomes a
+:class:`Briefing` or one or more :class:`LoadError`s (with warnings allowed
+alongside a briefing), and one broken file never stops the others. Even an
+unexpected exception while loading a file becomes a load error for that file.
+
+Choices made here: an empty file (or one with only whitespace) is an error,
+since there is nothing to show; invalid UTF-8 is a warning and the text is
+decoded with replacement characters; control characters are removed at load
+time (see :mod:`tui.model.decoding`).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tui.model.decoding import MAX_BYTES, NotText, clean_text, decode_bytes
+from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, discover, os_message
+from tui.model.document import Briefing, LoadError, Section, Severity, SourceFormat
+from tui.model.extract import annotate
+from tui.model.frontmatter import FrontMatterError, Metadata, parse_metadata, split_front_matter
+from tui.model.library import Library
+from tui.model.markdown import parse_markdown
+from tui.model.rawtext import first_sentence, parse_raw
+from tui.model.sectioning import group_blocks
+
+__all__ = ["bundled_content_dir", "discover", "load_file", "load_library", "load_text"]
+
+MAX_SIDECAR_BYTES = 1024 * 1024
+_MARKDOWN_HINT = re.compile(r"^(?:---[ \t]*$|#{1,6}[ \t])", re.MULTILINE)
+
+
+def load_library(paths: Sequence[str | Path] = (), *, stdin: TextIO | None = None) -> Library:
+    """Load every briefing under ``paths`` (the bundled ones when empty; ``-`` reads ``stdin``)."""
+    chosen: Sequence[str | Path] = paths if paths else [bundled_content_dir()]
+    files, errors = discover(chosen)
+    briefings: list[Briefing] = []
+    for path in files:
+        if str(path) == STDIN:
+            briefing, problems = load_stdin(stdin if stdin is not None else sys.stdin)
+        else:
+            briefing, problems = load_file(path)
+        errors.extend(problems)
+        if briefing is not None:
+            briefings.append(briefing)
+    library = Library()
+    library.add(briefings, errors)
+    return library
+
+
+def load_file(path: Path) -> tuple[Briefing | None, list[LoadError]]:
+    """Load one file; never raises (unexpected failures become an "internal error" load error)."""
+    try:
+        return _load_file(Path(path))
+    except Exception as error:  # the contract: a load error, never a traceback
+        return None, [LoadError(str(path), f"internal error: {type(error).__name__}: {error}")]
+
+
+def load_stdin(stream: TextIO) -> tuple[Briefing | None, list[LoadError]]:
+    """Load a briefing piped on standard input: Markdown if it looks like it, raw text otherwise."""
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            data = buffer.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                return None, [LoadError(STDIN, _too_large(len(data)))]
+            decoded = decode_bytes(data)
+            text, warnings = decoded.text, decoded.warnings
+        else:
+            text, removed = clean_text(stream.read(MAX_BYTES + 1))
+            warnings = (
+                [(None, f"removed {removed} control or escape character(s) from the text")] if removed else []
+            )
+        fmt = SourceFormat.MARKDOWN if _MARKDOWN_HINT.search(text) else SourceFormat.TEXT
+        problems = [LoadError(STDIN, message, line, Severity.WARNING) for line, message in warnings]
+        briefing, more = load_text(text, Path(STDIN), fmt)
+        return briefing, problems + more
+    except NotText as error:
+        return None, [LoadError(STDIN, str(error))]
+    except Exception as error:  # the contract: a load error, never a traceback
+        return None, [LoadError(STDIN, f"internal error: {type(error).__name__}: {error}")]
+
+
+def bundled_content_dir() -> Path:
+    """The bundled briefings: the installed ``tui.content`` package, else ``content/`` in a checkout."""
+    try:
+        resource = importlib.resources.files("tui.content")
+        candidate = Path(str(resource))
+        if candidate.is_dir():
+            return candidate
+    except (ModuleNotFoundError, TypeError, ValueError, NotImplementedError):
+        pass
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def _load_file(path: Path) -> tuple[Briefing | None, list[LoadError]]:
+    name = str(path)
+    try:
+        if path.is_dir():
+            return None, [LoadError(name, "is a directory, not a briefing file")]
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [LoadError(name, _too_large(size))]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        return None, [LoadError(name, os_message(error))]
+    if len(data) > MAX_BYTES:
+        return None, [LoadError(name, _too_large(len(data)))]
+    try:
+        decoded = decode_bytes(data)
+    except NotText as error:
+        return None, [LoadError(name, str(error))]
+    problems = [LoadError(name, message, line, Severity.WARNING) for line, message in decoded.warnings]
+    fmt = SourceFormat.MARKDOWN if path.suffix.casefold() in MARKDOWN_SUFFIXES else SourceFormat.TEXT
+    briefing, more = load_text(decoded.text, path, fmt)
+    return briefing, problems + more
+
+
+def load_text(text: str, path: Path, fmt: SourceFormat) -> tuple[Briefing | None, list[LoadError]]:
+    """Parse already-decoded, cleaned text as a Markdown or raw briefing and annotate it."""
+    name = str(path)
+    if not text.strip():
+        return None, [LoadError(name, "empty file: there is nothing to read")]
+    if fmt is SourceFormat.MARKDOWN:
+        briefing, problems = _markdown(text, path)
+    else:
+        briefing, problems = _raw(text, path)
+    if briefing is None:
+        return None, problems
+    if not briefing.sections:
+        problems.append(LoadError(name, "the briefing has no text, only metadata", severity=Severity.WARNING))
+    return briefing, problems
+
+
+def _markdown(text: str, path: Path) -> tuple[Briefing | None, list[LoadError]]:
+    name = str(path)
+    try:
+        split = split_front_matter(text)
+    except FrontMatterError as error:
+        return None, [LoadError(name, error.message, error.line)]
+    metadata: Metadata | None = Metadata()
+    problems: list[LoadError] = []
+    if split.yaml_text is not None:
+        metadata, problems = parse_metadata(split.yaml_text, path=name, first_line=split.yaml_line)
+    if metadata is None:
+        return None, problems
+    parsed = parse_markdown(split.body, first_line=split.body_line, title=metadata.title)
+    sections = parsed.sections
+    title = metadata.title or parsed.heading_title or _title_from(sections, path)
+    if not parsed.has_headings and len(sections) == 1:
+        grouped = group_blocks(sections[0].blocks, fallback_title=title)
+        sections = grouped if len(grouped) > 1 else sections
+    return _annotated(path, title, sections, metadata, SourceFormat.MARKDOWN, problems)
+
+
+def _raw(text: str, path: Path) -> tuple[Briefing | None, list[LoadError]]:
+    metadata: Metadata | None = Metadata()
+    problems: list[LoadError] = []
+    sidecar = _sidecar(path)
+    if sidecar is not None:
+        metadata, problems = _load_sidecar(sidecar)
+    if metadata is None:
+        return None, problems
+    article = parse_raw(text, title=metadata.title, fallback_title=_humanise(path))
+    return _annotated(path, article.title, article.sections, metadata, SourceFormat.TEXT, problems)
+
+
+def _annotated(
+    path: Path,
+    title: str,
+    sections: list[Section],
+    metadata: Metadata,
+    fmt: SourceFormat,
+    problems: list[LoadError],
+) -> tuple[Briefing, list[LoadError]]:
+    """Build the briefing and run annotation; an extractor failure costs the annotations, not the text."""
+    briefing = Briefing(
+        path=path,
+        title=title,
+        sections=sections,
+        format=fmt,
+        date=metadata.date,
+        source=metadata.source,
+        url=metadata.url,
+        summary=metadata.summary,
+        tags=metadata.tags,
+        extract=metadata.extract,
+    )
+    try:
+        result = annotate(sections, metadata.declared, metadata.quotes, extract=metadata.extract)
+    except Exception as error:  # keep the text readable even if the extractor trips
+        message = f"internal error while finding people, places and quotes: {type(error).__name__}: {error}"
+        problems.append(LoadError(str(path), message, severity=Severity.WARNING))
+        return briefing, problems
+    briefing.entities = dict(result.entities)
+    briefing.mentions = list(result.mentions)
+    briefing.quotes = list(result.quotes)
+    problems.extend(LoadError(str(path), warning, severity=Severity.WARNING) for warning in result.warnings)
+    return briefing, problems
+
+
+def _sidecar(path: Path) -> Path | None:
+    """``NAME.yaml`` (or ``NAME.yml``) beside ``NAME.txt``, if there is one."""
+    if str(path) == STDIN:
+        return None
+    for suffix in (".yaml", ".yml"):
+        candidate = path.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _load_sidecar(sidecar: Path) -> tuple[Metadata | None, list[LoadError]]:
+    name = str(sidecar)
+    try:
+        with sidecar.open("rb") as handle:
+            data = handle.read(MAX_SIDECAR_BYTES + 1)
+    except OSError as error:
+        return None, [LoadError(name, os_message(error))]
+    if len(data) > MAX_SIDECAR_BYTES:
+        return None, [LoadError(name, "sidecar is too large (the limit is 1 MB)")]
+    try:
+        decoded = decode_bytes(data)
+    except NotText as error:
+        return None, [LoadError(name, str(error))]
+    warnings = [LoadError(name, message, line, Severity.WARNING) for line, message in decoded.warnings]
+    metadata, problems = parse_metadata(decoded.text, path=name, first_line=1)
+    return metadata, warnings + problems
+
+
+def _title_from(sections: list[Section], path: Path) -> str:
+    """A title for Markdown with none declared: the first sentence, else the file name."""
+    for section in sections:
+        for block in section.blocks:
+            sentence = first_sentence(block.text)
+            if sentence:
+                return sentence
+    return _humanise(path)
+
+
+def _humanise(path: Path) -> str:
+    """``kursk-visit_notes.md`` reads as "Kursk visit notes"."""
+    if str(path) == STDIN:
+        return "Standard input"
+    words = re.sub(r"[-_]+", " ", path.stem).strip()
+    return words[:1].upper() + words[1:] if words else path.name
+
+
+def _too_large(size: int) -> str:
+    return f"file is too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)"
