@@ -130,3 +130,31 @@ def test_a_save_leaves_no_temporary_files_and_reports_an_unwritable_dir(tmp_path
     blocker.write_text("")
     warnings = StateStore(blocker / "sub" / "state.json").save(state)
     assert len(warnings) == 1 and "could not save" in warnings[0]
+
+
+def test_unmarking_after_an_earlier_save_sticks() -> None:
+    state, _ = StateStore().load()
+    state.mark_section_read("a.md", 4)
+    StateStore().save(state)
+    state.mark_section_read("a.md", 4, read=False)
+    StateStore().save(state)
+    assert not StateStore().load()[0].is_section_read("a.md", 4)
+
+
+def test_saving_a_snapshot_elsewhere_keeps_later_edits_and_takes_in_the_other_readers() -> None:
+    live, _ = StateStore().load()
+    other, _ = StateStore().load()
+    live.mark_read("a.md")
+    live.sidebar_tab = "places"
+    snapshot = live.snapshot()
+    live.mark_read("c.md")  # made while the snapshot is being saved
+    other.mark_read("b.md")
+    StateStore().save(other)
+    assert StateStore().save(snapshot) == []
+    live.after_save(snapshot)
+    assert live.is_read("a.md") and live.is_read("b.md") and live.is_read("c.md")
+    assert live.sidebar_tab == "places"
+    StateStore().save(live)
+    final, _ = StateStore().load()
+    assert all(final.is_read(key) for key in ("a.md", "b.md", "c.md"))
+    assert final.sidebar_tab == "places"

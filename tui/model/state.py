@@ -7,10 +7,10 @@ the user's state directory (``platformdirs.user_state_dir("briefing")``, or
 * **Atomic**: a save writes a temporary file in the same directory, flushes
   and fsyncs it, then ``os.replace``s the old one, so a crash leaves either the
   old state or the new, never half of one.
-* **Two readers at once lose nothing**: a save re-reads the file and merges
-  three ways (what this reader loaded, what it holds now, what is on disk):
-  marks this reader added or removed are applied to the marks on disk, and a
-  position, tab or theme this reader did not change keeps the other's value.
+* **Two readers at once lose nothing**: a save re-reads the file and replays
+  this reader's edits since its last load or save (marks added or removed,
+  positions moved) on top of it; a tab or theme this reader did not change
+  keeps the file's value.
 * **Never a crash**: a corrupt or unreadable file is moved aside as
   ``state.json.corrupt-<timestamp>`` and reported as a warning string; the
   reader starts fresh, and a failed save is a warning too.
@@ -69,17 +69,46 @@ class BriefingState:
         return not self.read and not self.sections_read and self.position is None
 
 
+_Change = tuple[Any, ...]
+"""One edit, replayed on top of the file at save: ("read", key, bool), ("section", key, index, bool)
+or ("position", key, Location | None)."""
+
+
+def _apply(briefings: dict[str, BriefingState], change: _Change) -> None:
+    entry = briefings.setdefault(change[1], BriefingState())
+    if change[0] == "read":
+        entry.read = change[2]
+    elif change[0] == "section":
+        if change[3]:
+            entry.sections_read.add(change[2])
+        else:
+            entry.sections_read.discard(change[2])
+    else:
+        entry.position = change[2]
+
+
 @dataclass(slots=True)
 class ReaderState:
-    """Everything the reader persists. Keys given to methods are ``Briefing.key`` values."""
+    """Everything the reader persists. Keys given to methods are ``Briefing.key`` values.
+
+    Every mark or position change is also logged, so a save can replay this
+    reader's edits on top of whatever another reader wrote meanwhile. The
+    sidebar tab and theme are plain attributes: a save keeps this reader's
+    value if it changed since the last load or save, else the file's.
+    """
 
     briefings: dict[str, BriefingState] = field(default_factory=dict)
     sidebar_tab: str | None = None
     theme: str | None = None
-    _baseline: ReaderState | None = field(default=None, repr=False, compare=False)
+    _changes: list[_Change] = field(default_factory=list, repr=False, compare=False)
+    _synced_tab: str | None = field(default=None, repr=False, compare=False)
+    _synced_theme: str | None = field(default=None, repr=False, compare=False)
+    _taken: int = field(default=0, repr=False, compare=False)
+    _baseline: object = field(default=None, repr=False, compare=False)  # unused; kept for older callers
 
-    def _entry(self, key: str) -> BriefingState:
-        return self.briefings.setdefault(state_key(key), BriefingState())
+    def _change(self, change: _Change) -> None:
+        self._changes.append(change)
+        _apply(self.briefings, change)
 
     def _get(self, key: str) -> BriefingState | None:
         return self.briefings.get(state_key(key))
@@ -91,7 +120,7 @@ class ReaderState:
 
     def mark_read(self, key: str, read: bool = True) -> None:
         """Mark a briefing read (or unread again)."""
-        self._entry(key).read = read
+        self._change(("read", state_key(key), read))
 
     def is_section_read(self, key: str, section: int) -> bool:
         """Whether a section (by index) of the briefing is marked read."""
@@ -100,11 +129,8 @@ class ReaderState:
 
     def mark_section_read(self, key: str, section: int, read: bool = True) -> None:
         """Mark one section read (or unread again)."""
-        entry = self._entry(key)
-        if read:
-            entry.sections_read.add(section)
-        else:
-            entry.sections_read.discard(section)
+        if self.is_section_read(key, section) != read:
+            self._change(("section", state_key(key), section, read))
 
     def position(self, key: str) -> Location | None:
         """Where the reader last was in the briefing, to resume there."""
@@ -113,11 +139,38 @@ class ReaderState:
 
     def set_position(self, key: str, location: Location | None) -> None:
         """Remember where the reader is in the briefing."""
-        self._entry(key).position = location
+        if self.position(key) != location:
+            self._change(("position", state_key(key), location))
 
     def snapshot(self) -> ReaderState:
-        """A deep copy without a baseline: what the merge compares against."""
-        return ReaderState(copy.deepcopy(self.briefings), self.sidebar_tab, self.theme)
+        """A deep copy to save from a worker thread while this one keeps changing.
+
+        After that save, call :meth:`after_save` with the snapshot on the
+        thread that owns this state, to take in other readers' marks.
+        """
+        return ReaderState(
+            copy.deepcopy(self.briefings), self.sidebar_tab, self.theme, list(self._changes),
+            self._synced_tab, self._synced_theme, len(self._changes),
+        )
+
+    def after_save(self, saved: ReaderState) -> None:
+        """Adopt what a saved :meth:`snapshot` merged, keeping edits made since it was taken."""
+        newer = self._changes[saved._taken :]
+        self.briefings = copy.deepcopy(saved.briefings)
+        for change in newer:
+            _apply(self.briefings, change)
+        self._changes = newer
+        if self.sidebar_tab == self._synced_tab:
+            self.sidebar_tab = saved.sidebar_tab
+        if self.theme == self._synced_theme:
+            self.theme = saved.theme
+        self._synced_tab, self._synced_theme = saved._synced_tab, saved._synced_theme
+
+    def _synced(self) -> None:
+        """Mark the current state as what the file holds."""
+        self._changes = []
+        self._taken = 0
+        self._synced_tab, self._synced_theme = self.sidebar_tab, self.theme
 
 
 # -- JSON --------------------------------------------------------------------------------------
@@ -206,7 +259,7 @@ class StateStore:
     def load(self) -> tuple[ReaderState, list[str]]:
         """The saved state (empty when there is none) and any warnings to show the reader."""
         state, warnings = self._read()
-        state._baseline = state.snapshot()
+        state._synced()
         return state, warnings
 
     def save(self, state: ReaderState) -> list[str]:
@@ -224,14 +277,14 @@ class StateStore:
             if self._unreadable:
                 # Never replace a file we could not read: it may hold another reader's marks.
                 return warnings
-            merged = merge(state._baseline or ReaderState(), state, disk)
+            merged = merge(state, disk)
             try:
                 self._write(json.dumps(to_json(merged), indent=1, ensure_ascii=False) + "\n")
             except OSError as error:
                 warnings.append(f"could not save reading state: {self.path}: {error.strerror or error}")
                 return warnings
         state.briefings, state.sidebar_tab, state.theme = merged.briefings, merged.sidebar_tab, merged.theme
-        state._baseline = merged.snapshot()
+        state._synced()
         return warnings
 
     def _read(self) -> tuple[ReaderState, list[str]]:
@@ -304,22 +357,12 @@ class StateStore:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def merge(base: ReaderState, ours: ReaderState, disk: ReaderState) -> ReaderState:
-    """Three-way merge: what changed between ``base`` and ``ours`` is applied on top of ``disk``."""
-    merged = ReaderState()
-    empty = BriefingState()
-    for key in sorted(set(base.briefings) | set(ours.briefings) | set(disk.briefings)):
-        b = base.briefings.get(key, empty)
-        o = ours.briefings.get(key, empty)
-        d = disk.briefings.get(key, empty)
-        entry = BriefingState(
-            read=o.read if o.read != b.read else d.read,
-            sections_read=(d.sections_read | (o.sections_read - b.sections_read))
-            - (b.sections_read - o.sections_read),
-            position=o.position if o.position != b.position else d.position,
-        )
-        if not entry.is_empty():
-            merged.briefings[key] = entry
-    merged.sidebar_tab = ours.sidebar_tab if ours.sidebar_tab != base.sidebar_tab else disk.sidebar_tab
-    merged.theme = ours.theme if ours.theme != base.theme else disk.theme
+def merge(ours: ReaderState, disk: ReaderState) -> ReaderState:
+    """This reader's edits replayed on top of the file's state; tab and theme by who changed them."""
+    merged = ReaderState(copy.deepcopy(disk.briefings))
+    for change in ours._changes:
+        _apply(merged.briefings, change)
+    merged.briefings = {key: entry for key, entry in merged.briefings.items() if not entry.is_empty()}
+    merged.sidebar_tab = ours.sidebar_tab if ours.sidebar_tab != ours._synced_tab else disk.sidebar_tab
+    merged.theme = ours.theme if ours.theme != ours._synced_theme else disk.theme
     return merged
