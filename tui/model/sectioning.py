@@ -4,7 +4,7 @@ News paragraphs change topic when the people and places they are about
 change. Each paragraph is described by the capitalised names in it (weighted
 most) and its content words; a boundary is likely where the two paragraphs
 before a gap share little with the two after it (TextTiling, with names). The
-number of sections follows the length (about one per 200 words, at most one
+number of sections follows the length (about one per 150 words, at most one
 per two paragraphs), and the boundaries are chosen together by dynamic
 programming, trading topic shifts against sections of very uneven length.
 
@@ -24,11 +24,11 @@ from collections.abc import Sequence
 from tui.model.document import Block, Section
 from tui.model.textfeatures import ParagraphFeatures, describe
 
-WORDS_PER_SECTION = 200
+WORDS_PER_SECTION = 150
 MIN_PARAGRAPHS = 2
 MAX_SECTIONS = 40
 _DP_LIMIT = 600  # paragraphs; beyond this, boundaries are placed greedily
-_BALANCE = 0.35  # weight of the uneven-length penalty against topic shifts
+_BALANCE = 0.1  # weight of the uneven-length penalty against topic shifts
 
 
 def section_count(words: int, paragraphs: int) -> int:
