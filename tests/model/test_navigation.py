@@ -181,3 +181,12 @@ def test_find_text_is_case_insensitive_spans_whitespace_and_n_wraps() -> None:
     assert next_match(matches, matches[-1], +1, wrap=False) is None
     assert next_match(matches, matches[0], -1) == matches[-1]
     assert next_match(matches, Location(1, 0, 0, 0), -1) == matches[1]
+
+
+def test_linked_items_follow_the_ids_after_library_folding_renames_them() -> None:
+    short = make_briefing("short.md", [("S", ["Brandt waved."])], [person("brandt", "Brandt")])
+    assert [item.entity_id for item in linked_items(short)] == ["person:brandt"]
+    full = make_briefing("full.md", [("S", ["Olek Brandt sailed."])], [person("olek-brandt", "Olek Brandt")])
+    library = Library()
+    library.add([short, full])
+    assert [item.entity_id for item in linked_items(short)] == ["person:olek-brandt"]
