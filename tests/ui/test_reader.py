@@ -1,0 +1,200 @@
+"""The reader driven by keys and clicks, as a user would: where the cursor, article and sidebars end up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from tests.ui.conftest import HOSTILE, JANE, JOHN, alpha, beta, hostile, make_app, make_library
+from tui.model.entities import Location
+from tui.model.library import Library
+from tui.model.navigation import LinkKind
+from tui.ui.app import BriefingApp
+from tui.ui.status import StatusLine
+
+SIZE = (120, 40)
+
+
+def screen_text(app: BriefingApp) -> str:
+    """Every line the article shows right now."""
+    article = app.article
+    return "\n".join(article.render_line(y).text for y in range(article.scrollable_content_region.height))
+
+
+def status_text(app: BriefingApp) -> str:
+    return str(app.query_one(StatusLine).render())
+
+
+async def test_first_briefing_opens_with_people_places_and_quotes_marked(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        assert app.current_key == "news/alpha.md"
+        text = screen_text(app)
+        assert "Talks in Springfield" in text
+        assert "⌖Springfield" in text  # places carry a glyph, not only a colour
+        assert "▎" in text  # a quoted passage has a bar in the gutter
+        tabs = [str(app.sidebar.query_one("#sidebar-tabs").get_tab(f"tab-{t}").label)  # type: ignore[attr-defined]
+                for t in ("people", "places", "quotes")]
+        assert tabs == ["People 2", "Places 1", "Quotes 1"]
+        assert "Talks in Springfield" in status_text(app)
+
+
+async def test_cursor_walks_linked_items_and_enter_follows(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l")
+        item = app.article.cursor_item
+        assert item is not None and item.entity_id == JANE.id and item.location == Location(0, 0, 0, 8)
+        await pilot.press("l", "l")
+        item = app.article.cursor_item
+        assert item is not None and item.kind is LinkKind.QUOTE
+        await pilot.press("h")
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(0, 0, 20, 31)  # Springfield
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_entity == "place:springfield"
+        assert app.sidebar.tab == "places"
+
+
+async def test_next_mention_runs_into_the_next_briefing_then_back_and_forward(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l")  # on "Jane Doe"
+        assert app.current_entity == JANE.id
+        await pilot.press("asterisk", "asterisk")
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(2, 0, 0, 3)  # "Doe", in Aftermath
+        assert "Aftermath" in status_text(app)
+        await pilot.press("asterisk")
+        assert app.current_key == "news/beta.md"
+        assert app.article.cursor_item is not None and app.article.cursor_item.entity_id == JANE.id
+        await pilot.press("ctrl+o")
+        assert app.current_key == "news/alpha.md"
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(2, 0, 0, 3)
+        await pilot.press("ctrl+i")
+        assert app.current_key == "news/beta.md"
+        await pilot.press("backspace", "backspace", "backspace")
+        assert app.current_key == "news/alpha.md"
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(0, 0, 0, 8)
+        assert app.check_action("history_back", ()) is None  # greyed out: nowhere to go
+
+
+async def test_quote_goes_to_speaker_and_a_person_to_their_quotes(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "l", "l")
+        assert app.article.cursor_item is not None and app.article.cursor_item.kind is LinkKind.QUOTE
+        await pilot.press("s")
+        item = app.article.cursor_item
+        assert item is not None and item.entity_id == JANE.id and item.location.section == 1
+        await pilot.press("l")  # John Roe
+        assert app.current_entity == JOHN.id
+        await pilot.press("quotation_mark")
+        assert app.current_key == "news/beta.md"
+        item = app.article.cursor_item
+        assert item is not None and item.kind is LinkKind.QUOTE and item.entity_id == JOHN.id
+
+
+async def test_sections_and_briefings_by_key(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("right_square_bracket")
+        assert app.article.section == 1
+        assert "The talks" in status_text(app)
+        await pilot.press("right_square_bracket")
+        assert app.article.section == 2
+        await pilot.press("left_square_bracket")
+        assert app.article.section == 1
+        await pilot.press("J")
+        assert app.current_key == "news/beta.md"
+        await pilot.press("K")
+        assert app.current_key == "news/alpha.md"
+
+
+async def test_a_file_that_failed_to_load_is_listed_and_shows_its_error(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        briefings = app.query_one("#briefing-list", OptionList)
+        assert "broken.md" in str(briefings.get_option_at_index(2).prompt)
+        briefings.focus()
+        await pilot.press("down", "down", "enter")
+        text = screen_text(app)
+        assert "Could not load this file" in text
+        assert "news/broken.md" in text
+        assert "line 3: front matter is not valid YAML" in text
+
+
+async def test_hostile_text_is_shown_literally_and_does_nothing() -> None:
+    library = make_library(hostile())
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        text = screen_text(app)
+        assert "[@click=app.quit]x[/]" in text
+        assert "[bold]not bold[/]" in text
+        assert "\x1b" not in text and "␛[31mred" in text
+        assert "\x1b" not in app.sub_title and "\x07" not in app.sub_title
+        assert "[@click=app.quit]x[/]" in status_text(app)
+        await pilot.click("#article", offset=(6, 0))
+        await pilot.click("#article", offset=(6, 4))
+        await pilot.pause()
+        assert app.is_running
+        assert HOSTILE.split()[0] in str(app.library_pane.query_one("#briefing-list", OptionList)
+                                         .get_option_at_index(0).prompt)
+
+
+async def test_clicking_a_mention_follows_it(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        lines = screen_text(app).splitlines()
+        row = next(y for y, line in enumerate(lines) if "Jane Doe arrived" in line)
+        column = lines[row].index("Jane Doe")
+        await pilot.click("#article", offset=(column + 1, row))
+        await pilot.pause()
+        assert app.article.cursor_item is not None and app.article.cursor_item.entity_id == JANE.id
+        assert app.current_entity == JANE.id
+
+
+async def test_reading_state_is_resumed_after_a_restart(tmp_path: Path) -> None:
+    long = alpha()
+    long.sections[2].blocks.extend(long.sections[2].blocks * 30)
+    library = make_library(long, beta())
+    async with make_app(library, tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("right_square_bracket", "right_square_bracket", "j", "j")
+        where = app.article.top_location()
+        assert where is not None and where.section == 2
+        await pilot.press("3", "escape", "q")
+    saved = json.loads((tmp_path / "state.json").read_text())
+    assert saved["sidebar_tab"] == "quotes"
+    async with make_app(make_library(long, beta()), tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        assert app.article.top_location() == where
+        assert app.sidebar.tab == "quotes"
+        assert app.state.is_read("news/alpha.md")
+        assert not app.state.is_read("news/beta.md")
+
+
+async def test_corrupt_state_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "state.json").write_text("{not json")
+    async with make_app(make_library(alpha()), tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.pause()
+        assert any("unusable" in n.message for n in app._notifications)
+        assert app.is_running

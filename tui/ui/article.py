@@ -1,0 +1,386 @@
+"""The article view: one briefing drawn line by line, with a cursor on the current linked item.
+
+A 50,000-word article must open and scroll at once, so this is a line-API
+:class:`ScrollView`: no widget per paragraph or word. The briefing is laid out
+once (:mod:`tui.ui.article_layout`: display strings and styled spans); line
+breaks are offsets recomputed only when the width changes; strips are rendered
+on demand for visible lines and cached until the cursor, highlights, width or
+theme change.
+
+The view knows nothing of the library or history: it shows what it is told and
+reports what the reader does (cursor moves, the section in view, following an
+item) as messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.model.document import Briefing, LoadError
+from tui.model.entities import Location
+from tui.model.navigation import LinkedItem, LinkKind
+from tui.ui.article_layout import Layout, Unit, layout_briefing
+from tui.ui.messages import OpenEntity, OpenQuote
+from tui.ui.text import safe
+
+QUOTE_GUTTER = "▎"
+"""Drawn in the left gutter of every line holding a quoted passage."""
+MEASURE = 88
+"""The widest text column, in cells: longer lines are hard to read."""
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The centre pane: the open briefing, its linked items marked, and a cursor on one of them."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        f"article--{name}"
+        for name in ("title", "meta", "summary", "heading", "blockquote", "credits", "note", "error", "em",
+                     "strong", "code", "link", "person", "place", "quote", "gutter", "cursor", "match",
+                     "match-current")
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="article.down"),
+        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="article.up"),
+        Binding("space,pagedown", "page(1)", "Page", key_display="spc", id="article.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="article.page_up"),
+        Binding("g,home", "edge(-1)", "Top", show=False, id="article.top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="article.bottom"),
+        Binding("l,right", "item(1)", "Next item", key_display="l", id="article.next_item"),
+        Binding("h,left", "item(-1)", "Prev item", show=False, id="article.previous_item"),
+        Binding("enter", "follow", "Follow", id="article.follow"),
+    ]
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor moved to ``item`` (``None``: no cursor)."""
+
+        item: LinkedItem | None
+
+    @dataclass
+    class SectionChanged(Message):
+        """The section in view changed."""
+
+        section: int
+
+    @dataclass
+    class Jumped(Message):
+        """The reader jumped within the article by key (top, bottom); the app records it."""
+
+        before: Location
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.briefing: Briefing | None = None
+        self.items: list[LinkedItem] = []
+        self.cursor: int | None = None
+        self.geometry = Layout([])
+        self._item_index: dict[Location, int] = {}
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._matches: dict[int, list[tuple[int, int, bool]]] = {}
+        self._section = -1
+        self._section_hint: int | None = None
+        self._left = 2
+        self._pending: Location | None = None
+
+    # -- content ---------------------------------------------------------------------------------
+
+    def show_briefing(self, briefing: Briefing, items: Sequence[LinkedItem]) -> None:
+        """Lay out a briefing (nothing rendered yet) and show its top with no cursor."""
+        self.briefing = briefing
+        self.items = list(items)
+        self._item_index = {}
+        self._show(layout_briefing(briefing))
+        for index, item in enumerate(self.items):
+            self._item_index.setdefault(item.location, index)
+            self.geometry.place(index, item.spans or (item.location,), item.kind is LinkKind.QUOTE)
+
+    def show_error(self, key: str, errors: Sequence[LoadError]) -> None:
+        """Show why a file did not load: its path, line and message, each literally."""
+        self.briefing, self.items, self._item_index = None, [], {}
+        units = [Unit("title", "Could not load this file", -1, base="article--title", gap_before=0),
+                 Unit("meta", safe(key), -1, base="article--meta")]
+        for error in errors:
+            where = f"line {error.line}: " if error.line is not None else ""
+            units.append(Unit("error", safe(f"{where}{error.message}"), -1, base="article--error"))
+        self._show(units)
+
+    def show_note(self, text: str) -> None:
+        """Show a one-line note in place of an article (loading, empty library)."""
+        self.briefing, self.items, self._item_index = None, [], {}
+        self._show([Unit("note", safe(text), -1, base="article--note", gap_before=0)])
+
+    def _show(self, units: list[Unit]) -> None:
+        self.geometry = Layout(units)
+        self.cursor = None
+        self._matches = {}
+        self._section, self._section_hint = -1, None
+        self._pending = None
+        self._rewrap(force=True)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+        self._report_section()
+
+    def set_matches(self, matches: Sequence[Location], current: Location | None = None) -> None:
+        """Highlight search matches (``current`` more strongly); an empty list clears them."""
+        self._matches = {}
+        for location in matches:
+            unit_index = self.geometry.unit_of_block.get((location.section, location.block))
+            if unit_index is not None:
+                unit = self.geometry.units[unit_index]
+                span = (unit.to_display(location.start), unit.to_display(location.end), location == current)
+                self._matches.setdefault(unit_index, []).append(span)
+        self._cache.clear()
+        self.refresh()
+
+    # -- geometry --------------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        """Cells available to text, after the margins, capped at a readable measure."""
+        return max(10, min(MEASURE, self.scrollable_content_region.width - 4))
+
+    def _rewrap(self, force: bool = False) -> None:
+        """Recompute line breaks if the width changed (offsets only; nothing is rendered)."""
+        width = self.text_width
+        if width != self.geometry.width or force:
+            self.geometry.wrap(width)
+            self._cache.clear()
+        self._left = max(2, (self.scrollable_content_region.width - width) // 2)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.geometry) + 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the same text at the top when the width changes."""
+        top = self.top_location()
+        self._rewrap()
+        self._cache.clear()
+        if self._pending is not None:
+            self.go_to(self._pending)
+        elif top is not None:
+            self._scroll_to_line(self.geometry.line_of(top), top_margin=0)
+
+    def notify_style_update(self) -> None:
+        """The theme changed: component styles and every rendered strip are stale."""
+        super().notify_style_update()
+        self._styles = {}
+        self._cache.clear()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    # -- rendering -------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """Render one visible line, from the cache when possible."""
+        line = round(self.scroll_offset.y) + y
+        strip = self._cache.get(line)
+        if strip is None:
+            strip = self._cache[line] = self._build_line(line, self.scrollable_content_region.width)
+        return strip
+
+    def _build_line(self, line: int, width: int) -> Strip:
+        base = self.rich_style
+        layout = self.geometry
+        if line >= len(layout) or layout.line_unit[line] < 0:
+            return Strip.blank(width, base)
+        unit_index = layout.line_unit[line]
+        unit = layout.units[unit_index]
+        start, end = layout.line_start[line], layout.line_end[line]
+        text = Text(unit.text[start:end].rstrip(), end="")
+        if unit.base:
+            text.stylize(self._style(unit.base))
+        ranges = [(s, e, name) for s, e, name in unit.spans]
+        ranges += [(s, e, "article--match-current" if now else "article--match")
+                   for s, e, now in self._matches.get(unit_index, ())]
+        ranges += [(s, e, "article--cursor") for s, e, index in unit.items if index == self.cursor]
+        for s, e, name in ranges:
+            if s < end and start < e:
+                text.stylize(self._style(name), max(0, s - start), e - start)
+        quoted = any(s < end and start < e for s, e in unit.quotes)
+        row = Text(" " * (self._left - 2), end="")
+        row.append(QUOTE_GUTTER if quoted else " ", style=self._style("article--gutter"))
+        row.append(" ")
+        quote_style = self._style("article--blockquote") if unit.kind == "blockquote" else ""
+        row.append(layout.prefix(line), style=quote_style)
+        row.append_text(text)
+        segments = list(row.render(self.app.console))
+        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+
+    # -- positions -------------------------------------------------------------------------------
+
+    def top_location(self) -> Location | None:
+        """The reading position: the start of the first text line at the top of the view."""
+        if self.briefing is None:
+            return None
+        return self.geometry.location_at(round(self.scroll_offset.y))
+
+    @property
+    def section(self) -> int:
+        """The section in view: the one just jumped to, else the cursor's if on screen, else the top's."""
+        return max(0, self._section)
+
+    def _report_section(self) -> None:
+        if self._section_hint is not None:
+            section = self._section_hint
+        elif self._cursor_visible():
+            assert self.cursor is not None
+            section = self.items[self.cursor].location.section
+        else:
+            section = self.geometry.section_at(round(self.scroll_offset.y) + 1)
+        if section != self._section:
+            self._section = section
+            self.post_message(self.SectionChanged(section))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolling changes which section is in view."""
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self._section_hint = None
+        self._report_section()
+
+    def _scroll_to_line(self, line: int, *, top_margin: int | None = None) -> None:
+        """Bring a line into view: at ``top_margin`` from the top, or a third down if it is off screen."""
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if top_margin is None:
+            if top <= line < top + height - 1:
+                return
+            top_margin = max(1, height // 3)
+        self.scroll_to(y=max(0, line - top_margin), animate=False, immediate=True)
+
+    def go_to(self, location: Location | None) -> None:
+        """Show a location and put the cursor on the item there (no cursor if there is none)."""
+        if not self.scrollable_content_region.height:
+            self._pending = location  # not laid out yet: go there on the first resize
+            return
+        self._pending = None
+        index = None if location is None else self._item_index.get(location)
+        self.set_cursor(index)
+        if location is not None and index is None:
+            at_top = location.block == 0 and location.start == 0 and location.end == 0
+            self._scroll_to_line(self.geometry.line_of(location), top_margin=0 if at_top else None)
+            if at_top:
+                self._section_hint = location.section
+        elif location is None:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._report_section()
+
+    # -- cursor ----------------------------------------------------------------------------------
+
+    @property
+    def cursor_item(self) -> LinkedItem | None:
+        """The linked item under the cursor."""
+        return None if self.cursor is None else self.items[self.cursor]
+
+    def set_cursor(self, index: int | None) -> None:
+        """Move the cursor, redraw the lines it left and entered, and keep it in view."""
+        changed = index != self.cursor
+        for old in {self.cursor, index} - {None}:
+            assert old is not None
+            self._forget_lines_of(old)
+        self.cursor = index
+        if index is not None:
+            self._section_hint = None
+            self._scroll_to_line(self.geometry.line_of(self.items[index].location))
+        self.refresh()
+        self._report_section()
+        if changed:
+            self.post_message(self.CursorMoved(self.cursor_item))
+
+    def _forget_lines_of(self, index: int) -> None:
+        item = self.items[index]
+        for location in item.spans or (item.location,):
+            unit_index = self.geometry.unit_of_block.get((location.section, location.block))
+            if unit_index is not None:
+                for line in self.geometry.lines_of_unit(unit_index):
+                    self._cache.discard(line)
+
+    def visible_items(self) -> list[tuple[int, int, int]]:
+        """Items starting on screen as ``(item index, x, y)`` in widget coordinates (for hint labels)."""
+        top = round(self.scroll_offset.y)
+        found = self.geometry.items_on(top, self.scrollable_content_region.height)
+        return [(index, self._left + column, row) for index, column, row in found]
+
+    def _cursor_visible(self) -> bool:
+        if self.cursor is None:
+            return False
+        line = self.geometry.line_of(self.items[self.cursor].location)
+        top = round(self.scroll_offset.y)
+        return top <= line < top + self.scrollable_content_region.height
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_scroll_lines(self, count: int) -> None:
+        """Scroll by lines (j/k)."""
+        self.scroll_to(y=self.scroll_offset.y + count, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        """Scroll by a screen, keeping two lines of context (space/b)."""
+        step = max(1, self.scrollable_content_region.height - 2)
+        self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False, immediate=True)
+
+    def action_edge(self, direction: int) -> None:
+        """Go to the top or the bottom (g/G); a jump the app records."""
+        before = self.top_location()
+        self.scroll_to(y=0 if direction < 0 else self.max_scroll_y, animate=False, immediate=True)
+        if before is not None:
+            self.post_message(self.Jumped(before))
+
+    def action_item(self, direction: int) -> None:
+        """Move the cursor to the next or previous linked item in reading order."""
+        if not self.items:
+            return
+        target: int | None
+        if self._cursor_visible():
+            assert self.cursor is not None
+            target = self.cursor + (1 if direction > 0 else -1)
+        else:
+            visible = self.visible_items()
+            target = (visible[0][0] if direction > 0 else visible[-1][0]) if visible else None
+        if target is None or not 0 <= target < len(self.items):
+            self.notify("No more linked items this way.", timeout=2)
+            return
+        self.set_cursor(target)
+
+    def action_follow(self) -> None:
+        """Follow the cursor item: a mention opens its entity, a quote its speaker."""
+        item = self.cursor_item
+        if item is None:
+            self.action_item(1)
+        else:
+            self.post_message(_follow_message(item))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out item keys when the article has no linked items."""
+        if action in ("item", "follow"):
+            return True if self.items else None
+        return True
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a mention or quote does what Enter does on it."""
+        index = self.geometry.hit(round(self.scroll_offset.y) + event.y, event.x - self._left)
+        if index is not None:
+            self.set_cursor(index)
+            self.post_message(_follow_message(self.items[index]))
+
+
+def _follow_message(item: LinkedItem) -> Message:
+    if item.kind is LinkKind.QUOTE and item.quote_index is not None:
+        return OpenQuote(item.position.briefing, item.quote_index)
+    return OpenEntity(item.entity_id or "")

@@ -1,0 +1,129 @@
+"""The left pane: the briefings in the library and the outline of the open one.
+
+A briefing row shows an unread dot (or a read tick), the title and, dimmed,
+date and source; a file that failed to load is listed too, with a cross and its
+first error, so nothing the reader asked for silently disappears. The outline
+lists the open briefing's sections with read ticks and follows the section in
+view. Selecting a row posts :class:`OpenBriefing` or :class:`Navigate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.model.document import Briefing, LoadError, Severity
+from tui.model.library import Library
+from tui.model.navigation import section_start
+from tui.ui.messages import Navigate, OpenBriefing
+from tui.ui.text import assemble, one_line
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    key: str
+    failed: bool = False
+
+
+class LibraryPane(Vertical):
+    """Briefings above, the open briefing's sections below."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[_Entry] = []
+        self.briefing: Briefing | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Briefings", style="bold"), classes="pane-title", id="briefings-title")
+        yield OptionList(id="briefing-list")
+        yield Static(Text("Contents", style="bold"), classes="pane-title")
+        yield OptionList(id="outline")
+
+    def show_library(
+        self,
+        library: Library,
+        is_read: Callable[[str], bool],
+        current: str | None,
+    ) -> None:
+        """List every briefing (read marks from ``is_read``) and every file that failed to load."""
+        entries: list[_Entry] = []
+        options: list[Option] = []
+        for briefing in library.briefings:
+            read = is_read(briefing.key)
+            mark = ("✓ ", "dim") if read else ("● ", "bold")
+            row = assemble(mark, (one_line(briefing.title, 80), "" if read else "bold"))
+            date = briefing.date.isoformat() if briefing.date else ""
+            meta = " · ".join(p for p in (date, briefing.source or "") if p)
+            if meta:
+                row.append("\n  ")
+                row.append_text(assemble((one_line(meta, 60), "dim")))
+            entries.append(_Entry(briefing.key))
+            options.append(Option(row))
+        failed: dict[str, LoadError] = {}
+        for error in library.errors:
+            if error.severity is Severity.ERROR and error.path not in failed:
+                failed[error.path] = error
+        for path, error in failed.items():
+            row = assemble(("✗ ", "bold red"), (one_line(path.rsplit("/", 1)[-1], 60), "red"))
+            row.append("\n  ")
+            where = f"line {error.line}: " if error.line is not None else ""
+            row.append_text(assemble((one_line(where + error.message, 60), "dim")))
+            entries.append(_Entry(path, failed=True))
+            options.append(Option(row))
+        option_list = self.query_one("#briefing-list", OptionList)
+        self.entries = entries
+        option_list.set_options(options)
+        self.set_current(current)
+        title = f"Briefings {len(library.briefings)}" + (f" · {len(failed)} failed" if failed else "")
+        self.query_one("#briefings-title", Static).update(Text(title, style="bold"))
+
+    def set_current(self, key: str | None) -> None:
+        """Highlight the open briefing's row."""
+        option_list = self.query_one("#briefing-list", OptionList)
+        for index, entry in enumerate(self.entries):
+            if entry.key == key:
+                with self.prevent(OptionList.OptionHighlighted):
+                    option_list.highlighted = index
+                return
+
+    def show_outline(self, briefing: Briefing | None, is_read: Callable[[int], bool], section: int) -> None:
+        """List the open briefing's sections, ticking those already read."""
+        self.briefing = briefing
+        sections: Sequence[str] = [s.title for s in briefing.sections] if briefing else []
+        options = []
+        for index, title in enumerate(sections):
+            mark = ("✓ ", "dim") if is_read(index) else ("  ", "")
+            label = one_line(title, 80) if title.strip() else ("(opening)", "dim")
+            options.append(Option(assemble(mark, label)))
+        self.query_one("#outline", OptionList).set_options(options)
+        self.set_section(section)
+
+    def set_section(self, section: int) -> None:
+        """Highlight the section in view."""
+        outline = self.query_one("#outline", OptionList)
+        if 0 <= section < outline.option_count:
+            with self.prevent(OptionList.OptionHighlighted):
+                outline.highlighted = section
+
+    @on(OptionList.OptionSelected, "#briefing-list")
+    def _briefing_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.entries):
+            self.post_message(OpenBriefing(self.entries[event.option_index].key))
+
+    @on(OptionList.OptionSelected, "#outline")
+    def _section_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.briefing is not None:
+            self.post_message(Navigate(section_start(self.briefing, event.option_index)))
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()

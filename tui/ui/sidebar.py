@@ -1,0 +1,327 @@
+"""The right pane: People, Places and Quotes, each a filtered, sorted list with a count on its tab.
+
+Rows are built from the model as ``rich.text.Text`` (never markup). A person
+or place row shows name, role or kind, its mention count and an X-Ray bar: one
+cell per equal stretch of the briefing, darker where the name comes up more.
+The scope switch shows the open briefing or the whole library. Long lists are
+capped (the filter finds the rest) so a 10,000-entity library stays quick.
+
+The sidebar reports what the reader does with the data-carrying messages of
+:mod:`tui.ui.messages`: highlighting a row makes its entity current
+(:class:`SelectEntity`), Enter or a click opens it (:class:`OpenEntity`), and a
+quote row jumps to the quote (:class:`Navigate`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from tui.model.document import Briefing
+from tui.model.entities import Entity, EntityKind
+from tui.model.library import Library
+from tui.model.navigation import Position
+from tui.ui.messages import Navigate, OpenEntity, SelectEntity
+from tui.ui.text import assemble, one_line
+
+TABS = ("people", "places", "quotes")
+SORTS = ("first", "count", "name")
+SORT_LABELS = {"first": "first seen", "count": "most mentioned", "name": "name"}
+ROW_LIMIT = 300
+BAR_CELLS = 24
+_LEVELS = " ▁▂▃▄▅▆▇█"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What a row stands for: an entity, or a quote (briefing key and index)."""
+
+    entity_id: str | None = None
+    briefing: str | None = None
+    quote: int | None = None
+
+
+def bar(counts: list[int]) -> str:
+    """An X-Ray bar: one block character per cell, taller where there are more mentions."""
+    top = max(counts, default=0)
+    if top == 0:
+        return " " * len(counts)
+    return "".join(_LEVELS[0 if c == 0 else max(1, round(c * 8 / top))] for c in counts)
+
+
+def mention_bars(briefing: Briefing, cells: int) -> dict[str, list[int]]:
+    """X-Ray bars for every entity of a briefing in one pass over its mentions."""
+    offsets: dict[tuple[int, int], int] = {}
+    total = 0
+    for s_index, section in enumerate(briefing.sections):
+        for b_index, block in enumerate(section.blocks):
+            offsets[(s_index, b_index)] = total
+            total += len(block.text) + 1
+    bars: dict[str, list[int]] = {}
+    for mention in briefing.mentions:
+        loc = mention.location
+        cell = min(cells - 1, (offsets.get((loc.section, loc.block), 0) + loc.start) * cells // max(1, total))
+        bars.setdefault(mention.entity_id, [0] * cells)[cell] += 1
+    return bars
+
+
+class EntityList(OptionList):
+    """A list of rows, with vim's j/k as well as the arrows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
+    ]
+
+
+class FilterBox(Input):
+    """The filter: typing narrows the lists; arrows and Enter work the open list meanwhile."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "move(1)", "Down", show=False, id="sidebar.filter_down"),
+        Binding("up", "move(-1)", "Up", show=False, id="sidebar.filter_up"),
+    ]
+
+    def action_move(self, step: int) -> None:
+        """Move the open list's highlight without leaving the filter."""
+        sidebar = next(a for a in self.ancestors if isinstance(a, Sidebar))
+        option_list = sidebar.query_one(f"#list-{sidebar.tab}", EntityList)
+        if step > 0:
+            option_list.action_cursor_down()
+        else:
+            option_list.action_cursor_up()
+
+
+class Sidebar(Vertical):
+    """People, Places and Quotes for the open briefing or the whole library."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library: Library | None = None
+        self.briefing: Briefing | None = None
+        self.sort = "first"
+        self.scope = "briefing"
+        self.rows: dict[str, list[Row]] = {tab: [] for tab in TABS}
+
+    def compose(self) -> ComposeResult:
+        yield FilterBox(placeholder="filter: 1 2 3 then type", id="sidebar-filter")
+        yield Static(id="sidebar-settings")
+        with TabbedContent(id="sidebar-tabs"):
+            for tab in TABS:
+                with TabPane(tab.title(), id=f"tab-{tab}"):
+                    yield EntityList(id=f"list-{tab}")
+
+    @property
+    def tab(self) -> str:
+        """The open tab: ``people``, ``places`` or ``quotes``."""
+        active = self.query_one(TabbedContent).active
+        return active.removeprefix("tab-") if active else "people"
+
+    def show_tab(self, tab: str) -> None:
+        """Open a tab by name."""
+        if tab in TABS:
+            self.query_one(TabbedContent).active = f"tab-{tab}"
+
+    def show(self, library: Library, briefing: Briefing | None) -> None:
+        """Fill the lists for a briefing (or the library, in library scope)."""
+        self.library, self.briefing = library, briefing
+        self.refresh_rows()
+
+    def cycle_sort(self) -> str:
+        """Next sort order: first appearance, count, name."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refresh_rows()
+        return self.sort
+
+    def toggle_scope(self) -> str:
+        """Switch between this briefing and the whole library."""
+        self.scope = "library" if self.scope == "briefing" else "briefing"
+        self.refresh_rows()
+        return self.scope
+
+    def refresh_rows(self) -> None:
+        """Rebuild every list from the model with the current filter, sort and scope."""
+        needle = self.query_one("#sidebar-filter", Input).value.casefold().strip()
+        scope = "whole library" if self.scope == "library" else "this briefing"
+        self.query_one("#sidebar-settings", Static).update(
+            Text(f"{scope} · by {SORT_LABELS[self.sort]}", style="dim", end="")
+        )
+        for kind, tab in ((EntityKind.PERSON, "people"), (EntityKind.PLACE, "places")):
+            entities = self._entities(kind)
+            shown = [entry for entry in entities if not needle or needle in entry[0].name.casefold()
+                     or any(needle in alias.casefold() for alias in entry[0].aliases)]
+            self._fill(tab, [Row(entity_id=e.id) for e, _, _ in shown],
+                       [self._entity_row(e, count, bars) for e, count, bars in shown], len(entities))
+        quotes = self._quotes()
+        shown_quotes = [q for q in quotes
+                        if not needle or needle in q[2].casefold() or needle in q[3].casefold()]
+        self._fill("quotes", [Row(briefing=key, quote=index) for key, index, _, _, _ in shown_quotes],
+                   [self._quote_row(text, speaker, section) for _, _, text, speaker, section in shown_quotes],
+                   len(quotes))
+
+    def _fill(self, tab: str, rows: list[Row], prompts: list[Text], total: int) -> None:
+        option_list = self.query_one(f"#list-{tab}", EntityList)
+        highlighted = option_list.highlighted
+        options = [Option(prompt) for prompt in prompts[:ROW_LIMIT]]
+        if len(prompts) > ROW_LIMIT:
+            options.append(Option(Text(f"… {len(prompts) - ROW_LIMIT} more: type to filter", style="dim"),
+                                  disabled=True))
+        self.rows[tab] = rows[:ROW_LIMIT]
+        option_list.set_options(options)
+        if options and highlighted is not None:
+            option_list.highlighted = min(highlighted, len(self.rows[tab]) - 1) if self.rows[tab] else None
+        label = Text(f"{tab.title()} {total}", end="")
+        self.query_one(TabbedContent).get_tab(f"tab-{tab}").label = label
+
+    def _entities(self, kind: EntityKind) -> list[tuple[Entity, int, list[int] | None]]:
+        """Entities of a kind with their count and bar, sorted as chosen."""
+        found: list[tuple[Entity, int, list[int] | None]] = []
+        if self.scope == "briefing" and self.briefing is not None:
+            briefing = self.briefing
+            counts = Counter(m.entity_id for m in briefing.mentions)
+            bars = mention_bars(briefing, BAR_CELLS)
+            order = {m.entity_id: i for i, m in reversed(list(enumerate(briefing.mentions)))}
+            for entity in briefing.entities.values():
+                if entity.kind is kind:
+                    found.append((entity, counts.get(entity.id, 0), bars.get(entity.id, [0] * BAR_CELLS)))
+            first = {e.id: order.get(e.id, len(order)) for e, _, _ in found}
+        elif self.library is not None:
+            counts = Counter(m.entity_id for b in self.library.briefings for m in b.mentions)
+            entries = list(self.library.entities(kind))
+            found = [(entry.entity, counts.get(entry.id, 0), None) for entry in entries]
+            first = {entry.id: index for index, entry in enumerate(entries)}
+        else:
+            return []
+        if self.sort == "count":
+            found.sort(key=lambda e: (-e[1], e[0].name.casefold()))
+        elif self.sort == "name":
+            found.sort(key=lambda e: e[0].name.casefold())
+        else:
+            found.sort(key=lambda e: first.get(e[0].id, 0))
+        return found
+
+    def _quotes(self) -> list[tuple[str, int, str, str, str]]:
+        """Quotes in scope as (briefing key, index, text, speaker name, section title)."""
+        briefings: list[Briefing] = []
+        if self.scope == "briefing" and self.briefing is not None:
+            briefings = [self.briefing]
+        elif self.scope == "library" and self.library is not None:
+            briefings = list(self.library.briefings)
+        found: list[tuple[str, int, str, str, str]] = []
+        for briefing in briefings:
+            for index, quote in enumerate(briefing.quotes):
+                speaker = briefing.entities.get(quote.speaker_id or "")
+                name = speaker.name if speaker else "unknown speaker"
+                section = quote.location.section
+                title = briefing.sections[section].title if section < len(briefing.sections) else ""
+                found.append((briefing.key, index, quote.text, name, title))
+        if self.sort == "name":
+            found.sort(key=lambda q: (q[3].casefold(), q[1]))
+        elif self.sort == "count":
+            by_speaker = Counter(q[3] for q in found)
+            found.sort(key=lambda q: (-by_speaker[q[3]], q[3].casefold(), q[1]))
+        return found
+
+    def _entity_row(self, entity: Entity, count: int, bars: list[int] | None) -> Text:
+        if entity.kind is EntityKind.PERSON:
+            detail = entity.role or ""
+        else:
+            detail = " · ".join(p for p in (entity.place_kind.value if entity.place_kind else "",
+                                            entity.country or "") if p)
+        glyph = "⌖ " if entity.kind is EntityKind.PLACE else ""
+        row = assemble((glyph + one_line(entity.name, 40), "bold"), (f"  {count}", "dim"))
+        if detail:
+            row.append("\n")
+            row.append_text(assemble((one_line(detail, 60), "italic dim")))
+        if bars is not None:
+            row.append("\n")
+            row.append(bar(bars), style="bold")
+        elif self.library is not None:
+            entry = self.library.entity(entity.id)
+            if entry is not None:
+                row.append(f"\nin {len(entry.briefings)} briefing{'s' if len(entry.briefings) != 1 else ''}",
+                           style="dim")
+        return row
+
+    def _quote_row(self, text: str, speaker: str, section: str) -> Text:
+        row = assemble(("“" + one_line(text, 70) + "”", "italic"))
+        row.append("\n")
+        who = ("— " + one_line(speaker, 40), "bold")
+        row.append_text(assemble(who, ("  " + one_line(section, 40), "dim")))
+        return row
+
+    def select_entity(self, entity_id: str) -> None:
+        """Open the entity's tab and highlight its row (without posting messages back)."""
+        tab = "places" if entity_id.startswith("place:") else "people"
+        self.show_tab(tab)
+        for index, row in enumerate(self.rows[tab]):
+            if row.entity_id == entity_id:
+                with self.prevent(OptionList.OptionHighlighted):
+                    self.query_one(f"#list-{tab}", EntityList).highlighted = index
+                return
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def _row_for(self, event: OptionList.OptionMessage) -> Row | None:
+        tab = (event.option_list.id or "").removeprefix("list-")
+        rows = self.rows.get(tab, [])
+        return rows[event.option_index] if 0 <= event.option_index < len(rows) else None
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        row = self._row_for(event)
+        if row is not None and row.entity_id is not None:
+            self.post_message(SelectEntity(row.entity_id))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        row = self._row_for(event)
+        if row is None:
+            return
+        if row.entity_id is not None:
+            self.post_message(OpenEntity(row.entity_id))
+        elif row.briefing is not None and row.quote is not None and self.library is not None:
+            briefing = self.library.briefing(row.briefing)
+            if briefing is not None:
+                self.post_message(Navigate(Position(briefing.key, briefing.quotes[row.quote].location)))
+
+    @on(Input.Changed, "#sidebar-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.refresh_rows()
+
+    @on(Input.Submitted, "#sidebar-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter opens the highlighted row of the open list."""
+        event.stop()
+        option_list = self.query_one(f"#list-{self.tab}", EntityList)
+        if option_list.highlighted is None and option_list.option_count:
+            option_list.highlighted = 0
+        option_list.action_select()
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box (the 1/2/3 keys do this after opening a tab)."""
+        self.query_one("#sidebar-filter", FilterBox).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        self.post_message(self.TabChanged(self.tab))
+
+    @dataclass
+    class TabChanged(Message):
+        """The open tab changed (the app saves it in the reading state)."""
+
+        tab: str
+

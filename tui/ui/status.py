@@ -1,0 +1,45 @@
+"""The status line: where the reader is (briefing › section), the trail of the last jumps, loading progress.
+
+Every piece of article text passes through :func:`tui.ui.text.one_line`, so a
+title with markup or escape sequences shows literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.ui.text import assemble, one_line
+
+
+class StatusLine(Static):
+    """One line at the bottom, above the Footer."""
+
+    def show(
+        self,
+        briefing: str | None,
+        section: str | None,
+        trail: Sequence[str] = (),
+        entity: str | None = None,
+        loading: tuple[int, int] | None = None,
+    ) -> None:
+        """Redraw from plain strings (all shown literally)."""
+        row = Text(end="", no_wrap=True, overflow="ellipsis")
+        if loading is not None:
+            done, total = loading
+            row.append_text(assemble((f"⟳ loading {done}/{total}  ", "bold")))
+        if briefing:
+            row.append_text(assemble((one_line(briefing, 50), "bold")))
+            if section:
+                row.append_text(assemble(" › ", one_line(section, 40)))
+        if entity:
+            row.append_text(assemble(("   ◆ ", "dim"), one_line(entity, 30)))
+        if trail:
+            row.append_text(assemble(("   trail: ", "dim")))
+            for index, step in enumerate(trail):
+                if index:
+                    row.append(" › ", style="dim")
+                row.append_text(assemble((one_line(step, 24), "italic")))
+        self.update(row)

@@ -1,0 +1,118 @@
+"""Model text to terminal text, safely: the one place article strings become styled text.
+
+Article and front-matter strings are data. They reach the screen only through
+:func:`literal` (a Rich ``Text`` whose styles come from spans, never from
+markup) or :func:`safe`, which makes control characters visible *one character
+for one*, so mention offsets into a block stay valid and no escape sequence can
+reach the terminal. Never build a markup string from these.
+
+:func:`wrap_offsets` is a small word-wrapper that returns character offsets, so
+the article view knows which line every character (and so every mention) lands
+on without rendering anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_TAB = "\t"
+
+
+def _visible(match: re.Match[str]) -> str:
+    """The visible stand-in for one control character (same length: one code point)."""
+    char = match.group()
+    code = ord(char)
+    if char in (_TAB, "\n", "\r"):
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls and bidi overrides: shown as a replacement mark
+
+
+def safe(text: str) -> str:
+    """``text`` with every control or bidi-override character replaced by one visible character.
+
+    Length is preserved, so offsets computed on the original still point at the
+    same characters.
+    """
+    return _CONTROL.sub(_visible, text)
+
+
+def literal(text: str, style: Style | str = "") -> Text:
+    """A Rich ``Text`` that shows ``text`` exactly as written (no markup, controls made visible)."""
+    return Text(safe(text), style=style, end="", no_wrap=True)
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """``text`` folded onto one line (whitespace runs become a space), safe, optionally shortened."""
+    flat = " ".join(safe(text).split())
+    if limit is not None and len(flat) > limit:
+        flat = flat[: max(0, limit - 1)].rstrip() + "…"
+    return flat
+
+
+def assemble(*parts: tuple[str, Style | str] | str | Text) -> Text:
+    """Join literal pieces, each with its own style, into one ``Text`` (labels, rows, status)."""
+    result = Text(end="", no_wrap=True, overflow="ellipsis")
+    for part in parts:
+        if isinstance(part, Text):
+            result.append_text(part)
+        elif isinstance(part, str):
+            result.append(safe(part))
+        else:
+            result.append(safe(part[0]), style=part[1])
+    return result
+
+
+_TOKEN = re.compile(r"\S+\s*|\s+")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Break ``text`` into lines of at most ``width`` cells; return each line's ``(start, end)`` offsets.
+
+    Breaks at spaces; a word longer than the line is folded. Trailing spaces
+    stay on the line they follow (they are not drawn past the edge). Always at
+    least one line, so an empty block still takes a row.
+    """
+    width = max(1, width)
+    if not text:
+        return [(0, 0)]
+    ascii_only = text.isascii()
+    lines: list[tuple[int, int]] = []
+    start = 0
+    used = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        word = token.rstrip()
+        word_cells = len(word) if ascii_only else cell_len(word)
+        if used and used + word_cells > width:
+            lines.append((start, match.start()))
+            start, used = match.start(), 0
+        if word_cells > width:
+            # Fold an over-long word character by character.
+            position = match.start()
+            for char in word:
+                char_cells = 1 if ascii_only else cell_len(char)
+                if used and used + char_cells > width:
+                    lines.append((start, position))
+                    start, used = position, 0
+                used += char_cells
+                position += 1
+            used += len(token) - len(word)
+        else:
+            used += word_cells + (len(token) - len(word))
+    lines.append((start, len(text)))
+    return lines
+
+
+def spans_overlap(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` overlaps any of ``spans``."""
+    return any(s < end and start < e for s, e in spans)
