@@ -65,7 +65,8 @@ def test_every_documented_key_is_read() -> None:
         "    role: mayor\n"
         "    note: elected in 2021\n"
         "places:\n"
-        "  - {name: Porto Lume, aliases: [Lume], kind: town, country: Italy, coords: [40.1, 18.3], note: port}\n"
+        "  - {name: Porto Lume, aliases: [Lume], kind: town, country: Italy,\n"
+        "     coords: [40.1, 18.3], note: port}\n"
         "quotes:\n"
         "  - {speaker: Carla Menotti, text: The sea pays our bills, note: at the council}\n"
         "extract: off\n"
@@ -74,7 +75,11 @@ def test_every_documented_key_is_read() -> None:
     assert metadata is not None
     assert metadata.title == "Harbour plans"
     assert metadata.date == dt.date(2025, 5, 2)
-    assert (metadata.source, metadata.url, metadata.summary) == ("Coastal Desk", "https://example.org/a", "A short summary.")
+    assert (metadata.source, metadata.url, metadata.summary) == (
+        "Coastal Desk",
+        "https://example.org/a",
+        "A short summary.",
+    )
     assert metadata.tags == ("ports", "fishing")
     assert metadata.extract is False
     [person] = metadata.people
@@ -93,7 +98,12 @@ def test_every_documented_key_is_read() -> None:
 def test_scalars_keep_the_text_the_author_wrote() -> None:
     metadata, _ = parse("title: 1984\nsource: yes\ntags: alpha, beta\nextract: auto\n")
     assert metadata is not None
-    assert (metadata.title, metadata.source, metadata.tags, metadata.extract) == ("1984", "yes", ("alpha", "beta"), True)
+    assert (metadata.title, metadata.source, metadata.tags, metadata.extract) == (
+        "1984",
+        "yes",
+        ("alpha", "beta"),
+        True,
+    )
 
 
 def test_a_bare_name_is_shorthand_for_a_person() -> None:

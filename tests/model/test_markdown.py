@@ -74,7 +74,9 @@ def test_nested_emphasis_inside_a_link() -> None:
 
 
 def test_markup_lookalikes_stay_literal_text() -> None:
-    [block] = parse_markdown("Rich would read [b]this[/b] and [red]that[/red] as markup.\n").sections[0].blocks
+    [block] = (
+        parse_markdown("Rich would read [b]this[/b] and [red]that[/red] as markup.\n").sections[0].blocks
+    )
     assert block.text == "Rich would read [b]this[/b] and [red]that[/red] as markup."
     assert block.marks == ()
 
@@ -100,7 +102,11 @@ def test_block_quotes_are_quote_blocks() -> None:
 
 
 def test_images_become_alt_text_and_html_stays_literal() -> None:
-    blocks = parse_markdown("Look: ![a *red* boat](boat.png) <b>now</b>\n\n<div>\nraw html\n</div>\n").sections[0].blocks
+    blocks = (
+        parse_markdown("Look: ![a *red* boat](boat.png) <b>now</b>\n\n<div>\nraw html\n</div>\n")
+        .sections[0]
+        .blocks
+    )
     assert blocks[0].text == "Look: a red boat <b>now</b>"
     assert blocks[1].text == "<div>\nraw html\n</div>"
 
