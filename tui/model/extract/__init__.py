@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.model.document import BlockKind, Section
-from tui.model.entities import Entity, Location, Mention, Quote
+from tui.model.entities import Entity, EntityKind, Location, Mention, Quote
+from tui.model.extract.candidates import runs
+from tui.model.extract.classify import Decision, Kind, decide
+from tui.model.extract.names import entity_id
+from tui.model.extract.quotes import RawQuote, find_raw_quotes, is_speech
+from tui.model.extract.registry import Block, Registry, alias_mentions
+from tui.model.extract.speakers import Speakers, people_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,32 +49,128 @@ def annotate(
 ) -> Annotations:
     """Annotate sections: declared entities first, then (if ``extract``) what the text yields.
 
-    First version: declared entities only, with every exact mention found.
+    Credits blocks are skipped. Never raises on odd text: the worst a strange
+    paragraph can do is yield nothing.
     """
-    result = Annotations(entities={entity.id: entity for entity in declared})
+    blocks: list[Block] = [
+        (s_index, b_index, block.text)
+        for s_index, section in enumerate(sections)
+        for b_index, block in enumerate(section.blocks)
+        if block.kind is not BlockKind.CREDITS
+    ]
+    texts = [text for _, _, text in blocks]
+    registry = Registry()
     for entity in declared:
-        result.mentions.extend(find_mentions(sections, entity))
-    result.mentions.sort(key=lambda mention: mention.location)
+        registry.declare(entity)
+    if extract:
+        _extract_entities(texts, registry)
+    built = registry.entities()
+    result = Annotations()
+    for entity in built.values():
+        result.entities.setdefault(entity.id, entity)
+    mentions = alias_mentions(blocks, registry, built)
+    result.mentions = sorted(mentions, key=lambda mention: mention.location)
+    flat_of = {(s_index, b_index): flat for flat, (s_index, b_index, _) in enumerate(blocks)}
+    speakers = Speakers(texts, result.mentions, people_of(result.entities), flat_of)
+    quotes = _declared_quotes(blocks, declared_quotes, registry, built, result.warnings)
+    if extract:
+        taken = {(q.spans[0].section, q.spans[0].block, q.spans[0].start) for q in quotes}
+        quotes.extend(
+            q
+            for q in _extracted_quotes(blocks, speakers)
+            if not _overlaps(q, quotes)
+            and (q.spans[0].section, q.spans[0].block, q.spans[0].start) not in taken
+        )
+    result.quotes = sorted(quotes, key=lambda quote: quote.location)
     return result
 
 
+def _extract_entities(texts: Sequence[str], registry: Registry) -> None:
+    """Decide every run, then add people and places (fullest names first) and link bare surnames."""
+    decisions: list[Decision] = []
+    for index, text in enumerate(texts):
+        decisions.extend(decide(run, text) for run in runs(index, text))
+    decided = [d for d in decisions if d.kind in (Kind.PERSON, Kind.PLACE) and d.strong]
+    order = {id(d): n for n, d in enumerate(decisions)}
+    decided.sort(key=lambda d: (d.kind is not Kind.PERSON, -len(d.tokens), order[id(d)]))
+    for decision in decided:
+        registry.add(decision, order[id(decision)])
+    for decision in decisions:
+        if decision.kind is Kind.UNKNOWN or (decision.kind is Kind.PERSON and not decision.strong):
+            registry.link(decision)
+
+
+def _extracted_quotes(blocks: Sequence[Block], speakers: Speakers) -> list[Quote]:
+    texts = [text for _, _, text in blocks]
+    quotes: list[Quote] = []
+    previous: tuple[RawQuote, str | None] | None = None
+    previous_raw: RawQuote | None = None
+    for raw in find_raw_quotes(texts):
+        if not is_speech(raw, texts, previous_raw):
+            previous_raw = raw
+            continue
+        previous_raw = raw
+        speaker = speakers.attribute(raw, previous)
+        previous = (raw, speaker)
+        spans = tuple(Location(blocks[s.block][0], blocks[s.block][1], s.start, s.end) for s in raw.segments)
+        quotes.append(Quote(raw.text(texts), spans, speaker))
+    return quotes
+
+
+def _overlaps(quote: Quote, others: Sequence[Quote]) -> bool:
+    for other in others:
+        for a in quote.spans:
+            for b in other.spans:
+                if (a.section, a.block) == (b.section, b.block) and a.start < b.end and b.start < a.end:
+                    return True
+    return False
+
+
+_SPACES = re.compile(r"\s+")
+_QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _declared_quotes(
+    blocks: Sequence[Block],
+    declared: Sequence[DeclaredQuote],
+    registry: Registry,
+    built: dict[int, Entity],
+    warnings: list[str],
+) -> list[Quote]:
+    """Locate each front-matter quote in the text and resolve its speaker to a person id."""
+    quotes: list[Quote] = []
+    for item in declared:
+        needle = _SPACES.sub(" ", item.text.strip().strip('"“”')).translate(_QUOTE_CHARS)
+        speaker_id: str | None = None
+        if item.speaker:
+            group = registry.find(EntityKind.PERSON, item.speaker.strip())
+            speaker_id = (
+                built[id(group)].id if group is not None else entity_id(EntityKind.PERSON, item.speaker)
+            )
+        location = None
+        for s_index, b_index, text in blocks if needle else ():
+            at = text.translate(_QUOTE_CHARS).find(needle)
+            if at >= 0:
+                location = Location(s_index, b_index, at, at + len(needle))
+                break
+        if location is None:
+            warnings.append(f"declared quote not found in the text: {item.text[:60]!r}")
+            continue
+        quotes.append(Quote(item.text, (location,), speaker_id, declared=True))
+    return quotes
+
+
 def find_mentions(sections: Sequence[Section], entity: Entity) -> list[Mention]:
-    """Every whole-word occurrence of any alias of ``entity`` (possessive allowed)."""
-    aliases = sorted({alias for alias in [entity.name, *entity.aliases] if alias.strip()}, key=len, reverse=True)
-    if not aliases:
-        return []
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(alias) for alias in aliases) + r")(?:['’]s?)?(?!\w)"
-    )
-    found: list[Mention] = []
-    for s_index, section in enumerate(sections):
-        for b_index, block in enumerate(section.blocks):
-            if block.kind is BlockKind.CREDITS:
-                continue
-            for match in pattern.finditer(block.text):
-                location = Location(s_index, b_index, match.start(), match.end())
-                found.append(Mention(entity.id, location, match.group()))
-    return found
+    """Every exact occurrence of any alias of one ``entity`` (possessive allowed), credits skipped."""
+    blocks: list[Block] = [
+        (s_index, b_index, block.text)
+        for s_index, section in enumerate(sections)
+        for b_index, block in enumerate(section.blocks)
+        if block.kind is not BlockKind.CREDITS
+    ]
+    registry = Registry()
+    registry.declare(entity)
+    return alias_mentions(blocks, registry, registry.entities())
 
 
 __all__ = ["Annotations", "DeclaredQuote", "Quote", "annotate", "find_mentions"]

@@ -1,0 +1,138 @@
+"""Capitalised name sequences in a block, cut into role prefix and name, with their context.
+
+One compiled regex finds every run of capitalised words (with initials,
+acronyms, "O’Brien", "Jean-Claude", "al-Assad" and particles such as "von der"
+inside); everything after that is a few dictionary look-ups per run, which is
+what keeps extraction fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tui.model.extract.gazetteer import gazetteer
+from tui.model.extract.lexicon import HONORIFICS, NAME_PARTICLES, NOT_NAMES, TITLE_WORDS
+from tui.model.extract.names import fold_key
+
+_UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch.isalpha())
+_LO = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower() and ch.isalpha())
+_PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+_TOKEN = (
+    rf"(?:(?:[{_UP}]\.){{2,}}"  # U.S., U.K.
+    rf"|(?:al|el|ad|as|ash|at|az|an|ar)-[{_UP}][{_LO}]+"  # al-Assad
+    rf"|(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La)[{_UP}][{_LO}]+"  # McDonald, O’Brien
+    rf"|[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*"  # Putin, Jean-Claude
+    rf"|[{_UP}]{{2,}}(?![{_LO}])"  # CIA, NATO
+    rf"|[{_UP}]\.(?=\s[{_UP}])"  # J. (an initial before another name word)
+    rf"|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|St\.|Rev\.)"
+)
+_SEQUENCE = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])*{_TOKEN})*(?![\w])")
+_TOKEN_SPLIT = re.compile(rf"{_TOKEN}")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+_OPENERS = " \u00a0\t\"“‘'(["
+_CLOSERS = '”’")]'
+
+
+@dataclass(slots=True)
+class Run:
+    """One capitalised run: the name part (``start:end`` in the block), the prefix words cut off it.
+
+    ``prefix`` holds title/demonym/honorific words that stood before the name
+    inside the run ("Russian President" in "Russian President Vladimir Putin").
+    """
+
+    block: int
+    start: int
+    end: int
+    text: str
+    tokens: list[str]
+    prefix: list[str]
+    honorific: bool
+    sentence_initial: bool
+    possessive: bool
+
+
+def _is_title(token: str) -> bool:
+    return token in TITLE_WORDS or token in HONORIFICS
+
+
+def _is_country(token: str) -> bool:
+    place = gazetteer().get(fold_key(token))
+    return place is not None and place.kind.value == "country"
+
+
+def _is_demonym_or_country(token: str) -> bool:
+    return fold_key(token) in gazetteer().demonyms or _is_country(token)
+
+
+def _place_starts(tokens: list[str], cut: int) -> bool:
+    """Whether a multi-word gazetteer place begins at ``tokens[cut]``."""
+    places = gazetteer()
+    return any(
+        places.get(fold_key(" ".join(tokens[cut : cut + width]))) is not None
+        for width in range(2, min(places.max_words, len(tokens) - cut) + 1)
+    )
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence (so its capital says nothing about a name)."""
+    i = start
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    if i == 0:
+        return True
+    if text[i - 1] in _CLOSERS and i > 1:
+        i -= 1
+    return text[i - 1] in ".!?:…—-|" and not (text[i - 1] == "." and i > 2 and text[i - 3] in " .")
+
+
+def runs(block: int, text: str) -> Iterator[Run]:
+    """Every capitalised run in ``text`` with role prefix and honorific split off."""
+    for match in _SEQUENCE.finditer(text):
+        start, end = match.span()
+        tokens = [t.group() for t in _TOKEN_SPLIT.finditer(match.group())]
+        offsets = [start + t.start() for t in _TOKEN_SPLIT.finditer(match.group())]
+        initial = sentence_initial(text, start)
+        prefix: list[str] = []
+        honorific = False
+        cut = 0
+        # Leading sentence words ("The", "During"), titles and demonyms are not the name,
+        # unless they begin a place name ("Saudi Arabia", "South Korea").
+        while cut < len(tokens) - 1:
+            token = tokens[cut]
+            if _place_starts(tokens, cut):
+                break
+            if token in HONORIFICS:
+                honorific = True
+            elif not (
+                token in NOT_NAMES
+                or _is_title(token)
+                or _is_demonym_or_country(token)
+                or token in NAME_PARTICLES
+            ):
+                break
+            if _is_country(token):  # "U.S. President Donald Trump" also mentions the U.S.
+                yield Run(
+                    block, offsets[cut], offsets[cut] + len(token), token, [token], [], False, False, False
+                )
+            prefix.append(token)
+            cut += 1
+        if cut and tokens[cut] in NAME_PARTICLES:
+            continue
+        if cut:
+            initial = False
+        name_start = offsets[cut]
+        possessive = _POSSESSIVE_AFTER.match(text, end)
+        yield Run(
+            block,
+            name_start,
+            end,
+            text[name_start:end],
+            tokens[cut:],
+            prefix,
+            honorific,
+            initial,
+            possessive is not None,
+        )

@@ -1,0 +1,212 @@
+"""Deciding what a capitalised run is: a person, a place, an organisation, or nothing yet.
+
+The rules weigh general evidence, never particular names: a first name from
+the lexicon, an honorific or title before the run, a speech verb after it,
+an appositive role or age, "the town of X", "X region", "the X River", the
+gazetteer, organisation words. A run with no evidence is kept as ``UNKNOWN``
+so a later pass can still link a bare surname to a full name seen elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from tui.model.entities import PlaceKind
+from tui.model.extract.candidates import Run
+from tui.model.extract.gazetteer import Place, first_names, gazetteer
+from tui.model.extract.lexicon import (
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_PREPOSITIONS,
+    REGION_SUFFIXES,
+    ROLE_NOUNS,
+    SETTLEMENT_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
+from tui.model.extract.names import fold_key
+from tui.model.extract.roles import role_after, role_before
+
+_VERBS = "|".join(sorted(SPEECH_VERBS))
+_SAID_AFTER = re.compile(
+    rf"(?:,[^,.“”\"]{{1,80}},)?\s+(?:(?:on|last|this|late|early)\s+\w+\s+)?"
+    rf"(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+|once\s+|reportedly\s+|would\s+|will\s+)?"
+    rf"(?:{_VERBS})\b"
+)
+_SAID_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
+_AGE_AFTER = re.compile(r",\s+\d{1,3}(?:,|\s)")
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]+$")
+_REGION_AFTER = re.compile(r"[ \u00a0]+(" + "|".join(sorted(REGION_SUFFIXES)) + r")\b")
+_RIVER_AFTER = re.compile(r"[ \u00a0]+(River|river)\b")
+_RIVER_BEFORE = re.compile(r"\b(?:the\s+)?(?:[Rr]iver)[ \u00a0]+$")
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:\w+\s+)?(" + "|".join(sorted(SETTLEMENT_WORDS)) + r")\s+of\s+$"
+)
+_SETTLEMENT_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(" + "|".join(sorted(SETTLEMENT_WORDS)) + r")\b"
+)
+_ROLE_HEAD = re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s+$")
+
+
+_PLACE_TAILS = {
+    "River": PlaceKind.RIVER,
+    "Oblast": PlaceKind.REGION,
+    "Region": PlaceKind.REGION,
+    "Province": PlaceKind.REGION,
+    "County": PlaceKind.REGION,
+    "Governorate": PlaceKind.REGION,
+    "Krai": PlaceKind.REGION,
+    "Prefecture": PlaceKind.REGION,
+    "Sea": PlaceKind.OTHER,
+    "Ocean": PlaceKind.OTHER,
+    "Lake": PlaceKind.OTHER,
+    "Valley": PlaceKind.AREA,
+    "Peninsula": PlaceKind.AREA,
+    "Island": PlaceKind.AREA,
+    "Islands": PlaceKind.AREA,
+    "Mountains": PlaceKind.AREA,
+    "Desert": PlaceKind.AREA,
+    "Strait": PlaceKind.OTHER,
+}
+_PLACE_HEADS = {
+    "Lake": PlaceKind.OTHER,
+    "Mount": PlaceKind.AREA,
+    "Gulf": PlaceKind.OTHER,
+    "Isle": PlaceKind.AREA,
+}
+
+
+class Kind(Enum):
+    """What a run was judged to be."""
+
+    PERSON = "person"
+    PLACE = "place"
+    ORG = "org"
+    UNKNOWN = "unknown"
+
+
+@dataclass(slots=True)
+class Decision:
+    """The verdict on one run: kind, the exact name span (may grow: "Kursk region"), role and place data."""
+
+    kind: Kind
+    block: int
+    start: int
+    end: int
+    name: str
+    tokens: list[str]
+    role: str | None = None
+    place_kind: PlaceKind | None = None
+    place: Place | None = None
+    strong: bool = False  # evidence enough to create an entity on its own
+    sentence_initial: bool = False
+
+
+def gazetteer_place(name: str) -> Place | None:
+    """The gazetteer place for this exact name (any variant), if any."""
+    return gazetteer().get(fold_key(name))
+
+
+def _name_evidence(run: Run) -> bool:
+    """Evidence in the run itself: an honorific or title before it, or a known first name."""
+    tokens = run.tokens
+    if run.honorific or any(t in TITLE_WORDS for t in run.prefix):
+        return True
+    if len(tokens) >= 2:
+        first = first_names().get(tokens[0])
+        if first is not None and not (first.ambiguous and run.sentence_initial):
+            return True
+    return False
+
+
+def _person_evidence(run: Run, text: str) -> bool:
+    """Evidence in the run or around it: a speech verb, an age, a role before or after."""
+    if _name_evidence(run):
+        return True
+    after = text[run.end : run.end + 120]
+    if not run.possessive and (_SAID_AFTER.match(after) or _AGE_AFTER.match(after)):
+        return True
+    before = text[max(0, run.start - 40) : run.start]
+    if _SAID_BEFORE.search(before) or _ROLE_HEAD.search(before):
+        return True
+    return role_after(text, run.end) is not None and not run.possessive
+
+
+def _has_org_word(tokens: list[str]) -> bool:
+    return any(t in ORG_WORDS for t in tokens) or (
+        len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1 and gazetteer_place(tokens[0]) is None
+    )
+
+
+def decide(run: Run, text: str) -> Decision:
+    """Classify one run from its words and the text around it."""
+    tokens = run.tokens
+    decision = Decision(
+        Kind.UNKNOWN, run.block, run.start, run.end, run.text, tokens, sentence_initial=run.sentence_initial
+    )
+    if all(t in NOT_NAMES or t in TITLE_WORDS for t in tokens):
+        decision.kind = Kind.ORG if tokens and tokens[-1] in ORG_WORDS else decision.kind
+        return decision if not all(t in NOT_NAMES for t in tokens) else _nothing(decision)
+    if len(tokens) == 1 and fold_key(tokens[0]) in gazetteer().demonyms:
+        return _nothing(decision)  # "Ukrainian" is an adjective, never a name
+    if _has_org_word(tokens) and tokens[-1] not in _PLACE_TAILS:
+        decision.kind = Kind.ORG
+        return decision
+    if len(tokens) > 1 and tokens[-1] in _PLACE_TAILS:
+        return _place(decision, text, run.end, _PLACE_TAILS[tokens[-1]])
+    if len(tokens) > 1 and tokens[0] in _PLACE_HEADS:
+        return _place(decision, text, run.end, _PLACE_HEADS[tokens[0]])
+    after = text[run.end : run.end + 30]
+    before = text[max(0, run.start - 40) : run.start]
+    if not run.possessive:
+        region = _REGION_AFTER.match(after)
+        if region:
+            return _place(decision, text, run.end + region.end(), PlaceKind.REGION)
+        river = _RIVER_AFTER.match(after)
+        if river:
+            return _place(decision, text, run.end + river.end(), PlaceKind.RIVER)
+    if _RIVER_BEFORE.search(before):
+        return _place(decision, text, run.end, PlaceKind.RIVER)
+    settlement = _SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after)
+    if settlement and not _person_evidence(run, text):
+        word = settlement.group(1)
+        kind = PlaceKind.CITY if word in {"city", "capital", "port"} else PlaceKind.TOWN
+        place = gazetteer_place(run.text)
+        return _place(decision, text, run.end, place.kind if place else kind, place)
+    place = gazetteer_place(run.text)
+    if _person_evidence(run, text):
+        if place is not None and not run.honorific and not any(t in TITLE_WORDS for t in run.prefix):
+            first = first_names().get(tokens[0])
+            if first is None or place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION):
+                return _place(decision, text, run.end, place.kind, place)
+        decision.kind = Kind.PERSON
+        decision.strong = len(tokens) > 1 or not run.sentence_initial or run.honorific or bool(run.prefix)
+        decision.role = role_before(text, run.start, run.prefix) or role_after(text, run.end)
+        return decision
+    if place is not None:
+        word = _WORD_BEFORE.search(before)
+        preposition = word is not None and word.group(1) in PLACE_PREPOSITIONS
+        if not place.ambiguous or preposition:
+            return _place(decision, text, run.end, place.kind, place)
+    return decision
+
+
+def _nothing(decision: Decision) -> Decision:
+    decision.kind = Kind.ORG  # nothing to extract: treat like an organisation (never an entity)
+    return decision
+
+
+def _place(decision: Decision, text: str, end: int, kind: PlaceKind, place: Place | None = None) -> Decision:
+    decision.kind = Kind.PLACE
+    decision.end = end
+    decision.name = text[decision.start : end]
+    decision.place_kind = kind
+    decision.place = (
+        place
+        if place is not None
+        else (gazetteer_place(decision.name) if kind in (PlaceKind.REGION, PlaceKind.RIVER) else None)
+    )
+    decision.strong = True
+    return decision

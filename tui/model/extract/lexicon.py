@@ -1,0 +1,123 @@
+"""The small closed word classes the rules lean on: titles, role nouns, organisation words, speech verbs.
+
+These are English grammar and newsroom vocabulary, not names: they say *how*
+a text introduces a person ("Gov.", "spokesperson", "said"), so the rules work
+on articles about anyone.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set (keeps word lists readable)."""
+    return frozenset(text.split())
+
+
+# Before a name and never part of it: "Sir Keir Starmer", "Dr. Smith", "Gov. Newsom".
+HONORIFICS = words("""
+Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Baroness Baron Rev Rev.
+Reverend Father Sister Brother Rabbi Imam Sheikh Sheik Ayatollah Madame Mme Monsieur Herr Frau Mister
+Gov. Gov Sen. Sen Rep. Rep Gen. Gen Lt. Lt Col. Col Maj. Capt. Capt Sgt. Sgt Adm. Cmdr. Cpl. Pvt. Supt.
+Insp. Det. Hon. Pres. St. Saint
+""")
+
+# Capitalised title words: part of a role, not of the name ("Prime Minister", "Chief of the General Staff").
+TITLE_WORDS = words("""
+President Vice Prime Minister Ministers Chancellor Premier Secretary Chief Deputy Speaker Senator
+Congressman Congresswoman Governor Mayor Ambassador Envoy Commander Commissioner General Admiral Colonel
+Lieutenant Major Captain Sergeant Marshal Corporal Private Judge Justice King Queen Prince Princess
+Emperor Empress Pope Cardinal Archbishop Bishop Patriarch Crown Emir Sultan Shah Sheikh Director Chairman
+Chairwoman Chair Chairperson Leader Coach Manager Head Defence Defense Foreign Interior Finance Health
+Justice Home Trade Economy Energy Culture Education Staff Attorney Solicitor Auditor Inspector Superintendent
+Officer Spokesman Spokeswoman Spokesperson Adviser Advisor Counsel Sir Founder CEO CFO COO Chairman
+Executive Editor Representative Rep Minority Majority Whip Shadow Opposition Supreme Grand Field State
+National Security Federal Regional Acting Interim Former Ex Secretary-General Mrs Mr Ms Dr
+""")
+
+# Lower-case nouns that make a phrase a role ("foreign minister", "a military analyst").
+ROLE_NOUNS = words("""
+president minister chancellor premier secretary chief head deputy speaker senator congressman congresswoman
+lawmaker legislator mp mep governor mayor ambassador envoy commander commissioner general admiral colonel
+lieutenant major captain sergeant marshal judge justice king queen prince princess pope bishop archbishop
+director chairman chairwoman chair chairperson leader coach manager spokesman spokeswoman spokesperson
+adviser advisor aide counsel founder ceo executive editor correspondent analyst expert economist researcher
+scientist professor lecturer historian author writer novelist journalist reporter columnist lawyer attorney
+prosecutor officer official diplomat negotiator member candidate activist campaigner operator soldier
+commander-in-chief chief-of-staff counterpart owner investor banker teacher doctor surgeon nurse resident
+founder president-elect actor actress singer musician artist player striker goalkeeper midfielder captain
+manager trainer driver rider champion director-general secretary-general vice-president deputy-head
+pilot engineer farmer student spokesman pastor priest imam rabbi cleric monarch emir sultan dictator
+strongman premier ceo chairman boss representative delegate observer inspector detective sheriff
+""")
+
+# Words that mark a capitalised phrase as an organisation, building or event, not a person or place.
+ORG_WORDS = words("""
+Kremlin Pentagon Congress Parliament Senate Duma Knesset Bundestag Assembly Cabinet Government Ministry
+Army Navy Air Force Forces Council Party Bank Agency Service Services Committee Commission University College
+Institute Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc PLC Group Company Co Co. Airlines Airways Air
+News Times Post Journal Telegraph Guardian Gazette Herald Tribune Network Radio Television TV Press
+Office Court Department Union Organisation Organization Front Brigade Battalion Regiment Division Battlegroup
+Grouping Command Guard Guards Police Club FC Association Federation Foundation Fund Church Hospital School
+Airport Station Stadium Bridge Square Street Road Avenue Palace Cathedral Museum Center Centre Games Cup
+League Championship Olympics Festival Summit Conference Treaty Accord Agreement Act Bill Plan Project
+Movement Alliance Coalition Council Board Authority Administration Bureau Directorate Secretariat
+Telegram Twitter Facebook Instagram YouTube TikTok WhatsApp Google Microsoft Apple Amazon Meta Reuters
+Bloomberg Associated AFP Starlink Foundation Corps Marines Republicans Democrats Tories Labour Conservatives
+House Hall Tower Building Centre Prize Award Awards Index Exchange Market Markets Holdings Partners Capital
+Systems Technologies Motors Energy Oil Gas Petroleum Pharmaceuticals Studios Records Media Entertainment
+""")
+
+# Capitalised words that begin sentences or headings but are never names by themselves.
+NOT_NAMES = words("""
+The A An This That These Those It Its He She They We I You His Her Their Our Your My There Here When Where
+While Why How What Who Which Whose If But And Or Nor So Yet For As At By In On Of To From With Without Into
+Onto Over Under After Before During Since Until Although Though Because Despite According Also Even Still
+Meanwhile However Instead Then Now Today Yesterday Tomorrow Earlier Later Last Next First Second Third Both
+Each Every Some Many Most More Much Few All Any No Not None One Two Three Four Five Six Seven Eight Nine Ten
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Mr Mrs Ms Dr Sir Officials Police Authorities Analysts Experts Critics
+Residents Witnesses Sources Observers Soldiers Troops Forces Leaders Ministers Lawmakers Voters People
+Several Other Others Such Just Only Like Unlike Amid Among Around About Above Below Across Against Along
+Between Beyond Through Throughout Toward Towards Upon Within Via Per Read Follow Credit Photo Image Video
+Watch Listen Share Updated Published Breaking Live Exclusive Analysis Opinion Comment Editorial Footage
+Asked Speaking Writing Addressing Responding Following Fighting Even Never Always Already Again Once Yes
+Western Eastern Northern Southern Central North South East West Ukrainian-held Russian-held Christmas Easter
+Ramadan Islam Christianity God Allah Internet Covid COVID Brexit Prime President Minister Chief General
+""")
+
+# Verbs of speech (base forms and inflections): attribution and "names directly before said".
+SPEECH_VERBS = words("""
+say says said saying tell tells told telling add adds added adding write writes wrote writing state states
+stated declare declares declared insist insists insisted warn warns warned explain explains explained argue
+argues argued claim claims claimed note notes noted ask asks asked reply replies replied respond responds
+responded announce announces announced continue continues continued conclude concludes concluded remark
+remarks remarked tweet tweets tweeted post posts posted comment comments commented acknowledge acknowledged
+admit admits admitted concede conceded suggest suggests suggested describe describes described urge urges
+urged recall recalls recalled predict predicted vow vows vowed promise promised caution cautioned stress
+stressed emphasise emphasised emphasize emphasized complain complained quip quipped joke joked shout shouted
+insist whisper whispered repeat repeated reiterate reiterated confirm confirmed deny denied agree agreed
+told boast boasted pledge pledged demand demanded called calls accuse accused mused testify testified
+order orders ordered insisting warning saying adding telling noting arguing explaining
+""")
+
+PRONOUNS_MALE = words("he He him his")
+PRONOUNS_FEMALE = words("she She her")
+
+# Lower-case words that end a name phrase to the right and reveal a place: "the Kursk region", "Oskil River".
+REGION_SUFFIXES = words("region Region oblast Oblast province Province county County district District "
+                         "governorate Governorate prefecture Prefecture state territory krai Krai")
+RIVER_WORDS = words("River river")
+SETTLEMENT_WORDS = words("town city village settlement hamlet suburb port capital municipality")
+
+# Lower-case words after which a capitalised word is probably a place: "in Kursk", "near Pokrovsk".
+PLACE_PREPOSITIONS = words("in at from to near into across outside inside toward towards around via "
+                            "through throughout of Near In At From")
+
+# Nouns heading anonymous or organisational speakers: "one drone operator", "the airline", "officials".
+ORG_SPEAKER_NOUNS = words("""
+airline company ministry government kremlin department agency army military police statement service
+spokesperson spokesman spokeswoman office embassy court council committee group organisation organization
+firm bank union party campaign report club team federation white-house administration authorities officials
+""")
+
+NAME_PARTICLES = words("de del della di da van von der den du la le dos das ter ten bin ibn abu bint al el")

@@ -1,0 +1,176 @@
+"""Quoted speech: find the quoted spans, tell quotes from titles and scare quotes, and stitch paragraphs.
+
+Curly (“…”) and straight ("…") double marks; single marks inside them are
+part of the quote. News convention for a quote over several paragraphs: each
+continuing paragraph opens with a mark and only the last one closes, so an
+unclosed quote followed by a paragraph that starts with an opening mark runs
+on into it. Who said it is :mod:`tui.model.extract.speakers`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tui.model.extract.lexicon import SPEECH_VERBS
+
+_MARKS = re.compile(r"[“”\"]")
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]['’”\"]?\s+(?=[“\"‘]?[A-Z0-9])")
+_WORDS = re.compile(r"[\w’'-]+")
+_NAMING = re.compile(
+    r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|named|called|term|word|words|phrase|slogan|"
+    r"hashtag|label|headlined|banner|motto|(?:a|an|the))\s*$",
+    re.IGNORECASE,
+)
+_TRANSLATION_GAP = re.compile(r"^\s*(?:—|–|-|,\s*or|\(|,\s*meaning|,\s*which\s+means|:)\s*$")
+_SPEECH = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS | {"adding", "ordered", "according"})) + r")\b")
+_EDGE = " \u00a0\t,;:"
+
+
+@dataclass(slots=True)
+class Segment:
+    """One block's part of a quote: block index (flat) and the inner span, marks excluded."""
+
+    block: int
+    start: int
+    end: int
+    open_mark: int  # position of the opening mark (or -1 when the quote came from the previous block)
+    close_mark: int  # position of the closing mark (or -1 when it runs on)
+
+
+@dataclass(slots=True)
+class RawQuote:
+    """A quote candidate before attribution: its segments in order."""
+
+    segments: list[Segment] = field(default_factory=list)
+
+    def text(self, texts: Sequence[str]) -> str:
+        """The quoted words, paragraphs joined by a space."""
+        return " ".join(texts[s.block][s.start : s.end] for s in self.segments)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _pairs(text: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Matched (open, close) mark positions in one block, and an unclosed opening mark if any."""
+    pairs: list[tuple[int, int]] = []
+    opened: int | None = None
+    curly_open: int | None = None
+    for match in _MARKS.finditer(text):
+        pos, mark = match.start(), match.group()
+        if mark == "“":
+            curly_open = pos if curly_open is None else curly_open
+        elif mark == "”":
+            if curly_open is not None:
+                pairs.append((curly_open, pos))
+                curly_open = None
+        elif opened is None:
+            before = text[pos - 1] if pos else " "
+            if before.isalnum() and pos + 1 < len(text) and text[pos + 1].isalnum():
+                continue  # inch mark or typo inside a word
+            opened = pos
+        else:
+            pairs.append((opened, pos))
+            opened = None
+    pairs.sort()
+    dangling = curly_open if curly_open is not None else opened
+    return pairs, dangling
+
+
+def _starts_with_open(text: str) -> bool:
+    stripped = text.lstrip()
+    return stripped[:1] in ("“", '"')
+
+
+def find_raw_quotes(texts: Sequence[str]) -> list[RawQuote]:
+    """Every quoted span in reading order, multi-paragraph quotes stitched together."""
+    found: list[RawQuote] = []
+    running: RawQuote | None = None
+    for index, text in enumerate(texts):
+        pairs, dangling = _pairs(text)
+        if running is not None and not _starts_with_open(text):
+            running = None  # the previous paragraph's quote ended with it
+        for open_pos, close_pos in pairs:
+            start, end = _trim(text, open_pos + 1, close_pos)
+            if end <= start:
+                continue
+            segment = Segment(index, start, end, open_pos, close_pos)
+            if running is not None and open_pos == len(text) - len(text.lstrip()):
+                running.segments.append(segment)
+            else:
+                found.append(RawQuote([segment]))
+            running = None
+        if dangling is not None:
+            start, end = _trim(text, dangling + 1, len(text))
+            if end > start:
+                segment = Segment(index, start, end, dangling, -1)
+                if running is not None and dangling == len(text) - len(text.lstrip()):
+                    running.segments.append(segment)
+                else:
+                    running = RawQuote([segment])
+                    found.append(running)
+        elif pairs:
+            running = None
+    return found
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence containing ``pos``."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text, 0, pos):
+        start = match.end()
+    return start
+
+
+def sentence_end(text: str, pos: int) -> int:
+    """End of the sentence containing ``pos``."""
+    match = _SENTENCE_BREAK.search(text, pos)
+    return match.end() if match else len(text)
+
+
+def is_speech(raw: RawQuote, texts: Sequence[str], previous: RawQuote | None) -> bool:
+    """Quoted speech rather than a title, nickname, term, or translation."""
+    first = raw.segments[0]
+    text = texts[first.block]
+    quoted = raw.text(texts)
+    words = _WORDS.findall(quoted)
+    if not words:
+        return False
+    if previous is not None and first.open_mark > 0:
+        last = previous.segments[-1]
+        if (
+            last.block == first.block
+            and last.close_mark >= 0
+            and _TRANSLATION_GAP.match(text[last.close_mark + 1 : first.open_mark])
+        ):
+            return False  # “Pobachymo” — “We’ll see.”: the second is a translation
+    before = text[
+        sentence_start(text, first.open_mark if first.open_mark >= 0 else 0) : max(first.open_mark, 0)
+    ]
+    naming = _NAMING.search(before)
+    if naming and len(words) <= 6 and not before.rstrip().endswith((":", ",")):
+        return False
+    title_case = all(
+        w[:1].isupper() or w.lower() in {"of", "the", "and", "a", "in", "on", "for", "to"} for w in words
+    )
+    if len(raw.segments) > 1 or first.open_mark < 0:
+        return True
+    whole_block = first.open_mark == len(text) - len(text.lstrip())
+    if title_case and len(words) <= 8 and not re.search(r"[.!?,]", quoted) and len(words) > 1:
+        return bool(before.rstrip().endswith(":")) or (
+            whole_block and first.close_mark >= len(text.rstrip()) - 2
+        )
+    if len(words) >= 5:
+        return True
+    after = (
+        text[first.close_mark + 1 : sentence_end(text, first.close_mark + 1)] if first.close_mark >= 0 else ""
+    )
+    context = before + " " + after[:60]
+    return bool(_SPEECH.search(context)) or before.rstrip().endswith(":") or whole_block

@@ -1,0 +1,181 @@
+"""From per-run decisions to one entity per person or place, and every exact mention of each.
+
+Variants fold together by fold key (Zelensky / Zelenskyy); a bare surname or
+"Mr Surname" joins the full name used elsewhere in the briefing; the
+canonical name is the fullest form the text uses. Mentions are then found by
+one alias regex per briefing, so every occurrence counts (also those at the
+start of a sentence), the longest alias wins ("Kursk region" over "Kursk"),
+and spans never overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind
+from tui.model.extract.classify import Decision, Kind, gazetteer_place
+from tui.model.extract.lexicon import NOT_NAMES
+from tui.model.extract.names import entity_id, fold_key, strip_possessive
+
+Block = tuple[int, int, str]  # section index, block index, text
+
+
+@dataclass(slots=True)
+class Group:
+    """One person or place being assembled: surface forms, role, place data, decided occurrences."""
+
+    kind: EntityKind
+    forms: Counter[str] = field(default_factory=Counter)
+    role: str | None = None
+    place_kind: PlaceKind | None = None
+    country: str | None = None
+    coords: tuple[float, float] | None = None
+    declared: Entity | None = None
+    first_seen: int = 0
+
+    def canonical(self) -> str:
+        """The fullest form used (most words, then most often, then first seen)."""
+        if self.declared is not None:
+            return self.declared.name
+        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], -list(self.forms).index(f)))
+
+
+def _surname_key(name: str) -> str:
+    return fold_key(name.split()[-1]) if name.split() else ""
+
+
+class Registry:
+    """Groups by fold key plus the alias table that the mention pass uses."""
+
+    def __init__(self) -> None:
+        self.groups: list[Group] = []
+        self._by_key: dict[tuple[EntityKind, str], Group] = {}
+        self._surnames: dict[str, Group] = {}
+        self.overrides: dict[tuple[int, int], Group] = {}
+
+    def _index(self, group: Group, name: str) -> None:
+        key = fold_key(name)
+        if group.kind is EntityKind.PLACE:
+            key = entity_id(EntityKind.PLACE, name).split(":", 1)[1]
+        self._by_key.setdefault((group.kind, key), group)
+        if group.kind is EntityKind.PERSON and len(name.split()) > 1:
+            words = name.split()
+            self._by_key.setdefault((group.kind, f"{fold_key(words[0])}-{fold_key(words[-1])}"), group)
+            self._surnames.setdefault(_surname_key(name), group)
+
+    def declare(self, entity: Entity) -> None:
+        """A front-matter entity: its own id and aliases, found first and never renamed."""
+        group = Group(entity.kind, declared=entity)
+        for alias in [entity.name, *entity.aliases]:
+            if alias.strip():
+                group.forms[alias] += 0
+                self._index(group, alias)
+        self.groups.append(group)
+
+    def find(self, kind: EntityKind, name: str) -> Group | None:
+        """The group this name already belongs to (variant, first+last name, or surname)."""
+        key = fold_key(name)
+        if kind is EntityKind.PLACE:
+            key = entity_id(EntityKind.PLACE, name).split(":", 1)[1]
+        found = self._by_key.get((kind, key))
+        words = name.split()
+        if found is None and kind is EntityKind.PERSON and len(words) > 1:
+            found = self._by_key.get((kind, f"{fold_key(words[0])}-{fold_key(words[-1])}"))
+        if found is None and kind is EntityKind.PERSON and len(words) == 1:
+            found = self._surnames.get(key)
+        return found
+
+    def add(self, decision: Decision, order: int) -> Group:
+        """Add a decided person or place occurrence, merging with what is already known."""
+        kind = EntityKind.PERSON if decision.kind is Kind.PERSON else EntityKind.PLACE
+        group = self.find(kind, decision.name)
+        if group is None:
+            group = Group(kind, first_seen=order)
+            self.groups.append(group)
+        group.forms[decision.name] += 1
+        self._index(group, decision.name)
+        if decision.role and (group.role is None or len(decision.role) > len(group.role)):
+            group.role = decision.role
+        if kind is EntityKind.PLACE:
+            self._place_data(group, decision)
+        self.overrides[(decision.block, decision.start)] = group
+        return group
+
+    def _place_data(self, group: Group, decision: Decision) -> None:
+        if group.place_kind is None:
+            group.place_kind = decision.place_kind
+        place = decision.place
+        if place is None and decision.place_kind in (PlaceKind.REGION, PlaceKind.RIVER):
+            place = gazetteer_place((decision.tokens and " ".join(decision.tokens)) or decision.name)
+            if place is not None:  # "Kursk region": the region of the place named Kursk
+                group.country = group.country or place.country
+                return
+        if place is not None:
+            group.country = group.country or place.country
+            group.coords = group.coords or place.coords
+
+    def link(self, decision: Decision) -> None:
+        """An undecided run that matches a known entity (a bare surname) mentions it there."""
+        if decision.tokens and decision.tokens[0] in NOT_NAMES and len(decision.tokens) == 1:
+            return
+        group = self.find(EntityKind.PERSON, decision.name) or self.find(EntityKind.PLACE, decision.name)
+        if group is not None and group.declared is None:
+            group.forms[decision.name] += 1
+            self.overrides[(decision.block, decision.start)] = group
+
+    def entities(self) -> dict[int, Entity]:
+        """Final entities by group identity, ids from canonical names (declared ids kept)."""
+        built: dict[int, Entity] = {}
+        for group in self.groups:
+            if group.declared is not None:
+                entity = group.declared
+                extra = [f for f in group.forms if f not in entity.aliases and f != entity.name]
+                entity.aliases.extend(extra)
+            else:
+                name = group.canonical()
+                entity = Entity(
+                    id=entity_id(group.kind, name),
+                    kind=group.kind,
+                    name=name,
+                    aliases=sorted(group.forms, key=lambda f: (f != name, -len(f), f)),
+                    role=group.role,
+                    place_kind=group.place_kind,
+                    country=group.country,
+                    coords=group.coords,
+                    origin=Origin.EXTRACTED,
+                )
+            built[id(group)] = entity
+        return built
+
+
+def alias_mentions(blocks: Sequence[Block], registry: Registry, built: dict[int, Entity]) -> list[Mention]:
+    """Every occurrence of every alias, longest first, non-overlapping, in reading order."""
+    owners: dict[str, list[Group]] = {}
+    for group in registry.groups:
+        for form in group.forms:
+            if form.strip():
+                owners.setdefault(form, []).append(group)
+    if not owners:
+        return []
+    alternatives = sorted(owners, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w’'-])(?:"
+        + "|".join(re.escape(a) for a in alternatives)
+        + r")(?:['’]s\b|(?<=s)['’](?!\w))?(?!\w)"
+    )
+    mentions: list[Mention] = []
+    for flat, (s_index, b_index, text) in enumerate(blocks):
+        for match in pattern.finditer(text):
+            surface = strip_possessive(match.group()) if match.group() not in owners else match.group()
+            candidates = owners.get(surface) or owners.get(match.group())
+            if not candidates:
+                continue
+            chosen = registry.overrides.get((flat, match.start()))
+            group = chosen if chosen is not None and chosen in candidates else candidates[0]
+            entity = built[id(group)]
+            location = Location(s_index, b_index, match.start(), match.end())
+            mentions.append(Mention(entity.id, location, match.group()))
+    return mentions

@@ -1,0 +1,174 @@
+"""Roles the text states for a person, and descriptions that point back to one.
+
+"Poland’s foreign minister Radek Sikorski", "Valery Gerasimov, chief of
+Russia’s general staff", "Chief of the General Staff Valery Gerasimov": a
+role is a short phrase right before the name (ending in a role noun or title)
+or an appositive right after it. Later, "the Ukrainian president said" is
+matched against those roles (country by demonym or possessive, and head noun)
+to attribute a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.model.extract.gazetteer import gazetteer
+from tui.model.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from tui.model.extract.lexicon import words as word_set
+from tui.model.extract.names import fold_key, strip_possessive
+
+_WORD = re.compile(r"[\w’'.-]+")
+_JOINERS = frozenset({"of", "the", "for", "and", "on", "in"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "one", "another"})
+_MODIFIERS = word_set(
+    """
+    foreign national security defence defense deputy vice prime former top senior press chief general
+    military political opposition interim acting state federal regional local finance interior justice
+    health economy trade energy culture education environment home digital intelligence executive
+    managing assistant special associate principal lead junior long-time longtime veteran new outgoing
+    incoming elected presidential parliamentary supreme central armed western eastern northern southern
+    european international independent party ruling communist conservative labour liberal green army
+    navy police defense-ministry government staff white house human rights climate
+    """
+)
+_APPOSITIVE = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+)?"
+    r"(?P<role>[^,.;:“”\"()]{2,90}?)"
+    r"(?=,|\.(?:\s|$)|;|\s+(?:on|said|says|told|who|which|wrote|added|has|had|was|is|also|in\s+a)\b|$)"
+)
+_AGE = re.compile(r",\s+\d{1,3},")
+_SYNONYMS = {
+    "leader": {"president", "prime", "premier", "chancellor", "leader", "head"},
+    "premier": {"prime", "premier"},
+    "head": {"head", "chief", "director", "chairman", "leader"},
+    "chief": {"chief", "head", "commander", "director"},
+    "boss": {"chief", "head", "director", "ceo", "chairman", "boss"},
+    "spokesman": {"spokesman", "spokesperson", "spokeswoman"},
+    "spokeswoman": {"spokesman", "spokesperson", "spokeswoman"},
+    "spokesperson": {"spokesman", "spokesperson", "spokeswoman"},
+}
+
+
+def _is_role_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in ROLE_NOUNS or word in TITLE_WORDS or lower.rstrip("s") in ROLE_NOUNS
+
+
+def role_before(text: str, start: int, prefix: Sequence[str]) -> str | None:
+    """The role phrase ending right before the name at ``start`` ("Poland’s foreign minister")."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, max(0, start - 120), start)]
+    words = [w for w in words if w[2] not in HONORIFICS]
+    if not words and not prefix:
+        return None
+    if text[words[-1][1] : start].strip() if words else False:
+        return role_comma_before(text, start)  # punctuation between phrase and name
+    taken: list[tuple[int, int, str]] = []
+    for begin, end, word in reversed(words):
+        bare = strip_possessive(word)
+        lower = word.lower()
+        if (
+            _is_role_word(word)
+            or lower in _MODIFIERS
+            or word[:1].isupper()
+            or (
+                lower in _JOINERS
+                and taken
+                and (taken[-1][2][:1].isupper() or _is_role_word(taken[-1][2]) or taken[-1][2] in _JOINERS)
+            )
+            or bare != word
+        ):
+            if text[end : taken[-1][0]].strip(" \u00a0") if taken else False:
+                break  # a comma or dash between words ends the phrase
+            taken.append((begin, end, word))
+            if bare != word:
+                break  # "Poland’s" starts the phrase
+            continue
+        break
+    while taken and taken[-1][2].lower() in _JOINERS | _DETERMINERS:
+        taken.pop()
+    if not taken or not any(_is_role_word(w) for _, _, w in taken):
+        return None
+    if not _is_role_word(taken[0][2]) and not taken[0][2][:1].isupper():
+        return None
+    return text[taken[-1][0] : taken[0][1]].strip()
+
+
+def role_after(text: str, end: int) -> str | None:
+    """The appositive role after the name at ``end`` ("…, chief of Russia’s general staff,")."""
+    age = _AGE.match(text, end)
+    if age:
+        end = age.end() - 1
+    match = _APPOSITIVE.match(text, end)
+    if not match:
+        return None
+    role = match.group("role").strip()
+    words = role.split()
+    if not words or len(words) > 14 or not any(_is_role_word(w.strip("’'")) for w in words[:6]):
+        return None
+    if words[0].lower() in _NOT_APPOSITIVE:
+        return None
+    return role
+
+
+_NOT_APPOSITIVE = word_set(
+    """
+    who which that said told and where when while as after before but because if since though although
+    whose whom what how why then also now meanwhile however
+    """
+)
+_ROLE_COMMA = re.compile(
+    r"(?:^|[\s(])(?:the|its|his|her|their)\s+(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,7}?),\s+$"
+)
+
+
+def role_comma_before(text: str, start: int) -> str | None:
+    """A role introduced before the name with a comma: "the commander of the Western Grouping, X"."""
+    match = _ROLE_COMMA.search(text, max(0, start - 90), start)
+    if not match:
+        return None
+    role = match.group("role")
+    words = role.split()
+    return role if _is_role_word(words[0]) and len(words) <= 8 else None
+
+
+def _country_of(word: str) -> str | None:
+    key = fold_key(strip_possessive(word))
+    country = gazetteer().demonyms.get(key)
+    if country:
+        return country
+    place = gazetteer().get(key)
+    if place is not None and place.kind.value == "country":
+        return place.country or place.name
+    return None
+
+
+def role_signature(phrase: str) -> tuple[str | None, frozenset[str]]:
+    """A role's country (by demonym, possessive or name) and its lower-cased role words."""
+    country = None
+    heads: set[str] = set()
+    for word in _WORD.findall(phrase):
+        found = _country_of(word)
+        if found and country is None:
+            country = found
+        lower = strip_possessive(word).lower().strip(".")
+        if _is_role_word(lower) or lower in _MODIFIERS:
+            heads.add(lower)
+    return country, frozenset(heads)
+
+
+def description_matches(description: str, role: str) -> int:
+    """How well "the Ukrainian president" fits the stated role "Ukrainian President" (0 = not at all)."""
+    d_country, d_words = role_signature(description)
+    r_country, r_words = role_signature(role)
+    d_heads = [w for w in d_words if w in ROLE_NOUNS]
+    if not d_heads:
+        return 0
+    head = sorted(d_heads, key=lambda w: description.lower().rfind(w))[-1]
+    accepted = _SYNONYMS.get(head, {head})
+    if not accepted & r_words:
+        return 0
+    if d_country and r_country and d_country != r_country:
+        return 0
+    score = 2 + (2 if d_country and d_country == r_country else 0)
+    return score + len((d_words - {head}) & r_words)
