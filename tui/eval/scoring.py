@@ -11,8 +11,9 @@ every figure in the README depends on them:
   names inside other names), in which case it counts neither way. Two
   predicted entities that match the same gold entity are both correct (the
   split is reported as a duplicate, not a false positive).
-* **Names** compare with case, accents, dots, possessives, a leading "the" and
-  leading honorifics or titles (Mr, Sir, Lord, Gov., Dr, President...) ignored.
+* **Names** compare with case, accents, dots, possessives, a leading "the",
+  leading honorifics or titles (Mr, Sir, Lord, Gov., Dr, President...) and
+  trailing post-nominals (KC, MP, Jr...) ignored.
 * **Quotes** compare by words (:func:`quote_tokens`): a gold quote is found by
   a predicted quote when their multiset word overlap, divided by the longer of
   the two, is at least :data:`QUOTE_MATCH` (0.6), or when the gold words
@@ -50,6 +51,9 @@ HONORIFICS = frozenset(
 )
 """Leading words dropped from a name before comparing ("Sir Keir Starmer" = "Keir Starmer")."""
 
+POST_NOMINALS = frozenset({"kc", "qc", "mp", "mep", "obe", "mbe", "cbe", "jr", "sr", "phd", "md", "esq"})
+"""Trailing letters dropped from a name before comparing ("Nadia Fairweather KC" = "Nadia Fairweather")."""
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"'s?$|(?<=s)'$")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
@@ -71,6 +75,8 @@ def name_key(name: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
+    while len(words) > 1 and words[-1] in POST_NOMINALS:
+        words = words[:-1]
     return " ".join(words)
 
 

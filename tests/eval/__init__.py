@@ -1,0 +1,1 @@
+"""Tests of the extraction evaluation harness and its gold fixtures."""
