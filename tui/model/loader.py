@@ -89,14 +89,26 @@ def load_stdin(stream: TextIO) -> tuple[Briefing | None, list[LoadError]]:
 
 def bundled_content_dir() -> Path:
     """The bundled briefings: the installed ``tui.content`` package, else ``content/`` in a checkout."""
+    installed = _installed_content()
+    if installed is not None:
+        return installed
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def _installed_content() -> Path | None:
+    """Where the wheel put ``tui.content``, if it is importable and on disk.
+
+    ``content/`` has no ``__init__.py``, so it is a namespace package and
+    ``files()`` returns a ``MultiplexedPath``; joining ``"."`` gives a real path.
+    """
     try:
         resource = importlib.resources.files("tui.content")
-        candidate = Path(str(resource))
-        if candidate.is_dir():
-            return candidate
-    except (ModuleNotFoundError, TypeError, ValueError, NotImplementedError):
-        pass
-    return Path(__file__).resolve().parents[2] / "content"
+    except (ImportError, TypeError, ValueError):
+        return None
+    for candidate in (resource.joinpath("."), resource):
+        if isinstance(candidate, Path) and candidate.is_dir():
+            return candidate.resolve()
+    return None
 
 
 def _load_file(path: Path) -> tuple[Briefing | None, list[LoadError]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_NOT_NOUN = ("ed", "ly", "ing")  # past tenses, adverbs, participles: poor one-word headings
 _SENTENCE_END = re.compile(r"[.!?…:;]$")
 _OPENERS = "\"“‘'([—–- "
 
@@ -117,7 +118,7 @@ def describe(text: str) -> ParagraphFeatures:
             content = lower not in _STOP and len(lower) >= 4 and word[:1].islower() and lower.isalpha()
             if content:
                 features.stems[_stem(lower)] += 1
-                if len(lower) >= 5:
+                if len(lower) >= 5 and lower not in _ROLE and not lower.endswith(_NOT_NOUN):
                     features.keywords.append(lower)
                 if previous_lower is not None and gap == " ":
                     features.pairs.append(f"{previous_lower} {lower}")
