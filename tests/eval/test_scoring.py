@@ -37,6 +37,9 @@ def place(name: str, kind: str = "city", *aliases: str) -> dict[str, object]:
         ("Halvorsen’s", "HALVORSEN"),
         ("Jones'", "Jones"),
         ("Dr Okonjo", "Okonjo"),
+        ("Suwałki Gap", "Suwalki Gap"),
+        ("Gov. Ana O’Neil’s", "ana o'neil"),
+        ("Eze-Okafor", "Eze Okafor"),
     ],
 )
 def test_names_match_ignoring_case_dots_possessives_and_honorifics(one: str, other: str) -> None:
@@ -52,6 +55,11 @@ def test_different_names_stay_different(one: str, other: str) -> None:
 
 def test_a_lone_honorific_is_kept_so_a_name_never_folds_to_nothing() -> None:
     assert name_key("Lord") == "lord"
+
+
+def test_names_and_quotes_in_other_scripts_keep_their_letters() -> None:
+    assert name_key("Зеленський") == name_key("ЗЕЛЕНСЬКИЙ’s") != ""
+    assert len(quote_tokens("«Ми вистоїмо»")) == 2
 
 
 def test_people_precision_recall_and_f1_by_hand() -> None:

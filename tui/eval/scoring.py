@@ -55,22 +55,26 @@ POST_NOMINALS = frozenset({"kc", "qc", "mp", "mep", "obe", "mbe", "cbe", "jr", "
 """Trailing letters dropped from a name before comparing ("Nadia Fairweather KC" = "Nadia Fairweather")."""
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"}
+)
+"""Latin letters that NFKD leaves alone but readers treat as accented forms ("Suwałki" = "Suwalki")."""
 _POSSESSIVE = re.compile(r"'s?$|(?<=s)'$")
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def fold(text: str) -> str:
     """Lower-case text with accents removed and apostrophes made straight."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return plain.translate(_UNDECOMPOSED)
 
 
 def name_key(name: str) -> str:
     """The comparison form of a name: "Gov. Ana O'Neil's" and "ana o'neil" give the same key."""
     text = _POSSESSIVE.sub("", fold(name).strip())
     text = text.replace(".", "")
-    words = [word for word in re.split(r"[^a-z0-9']+", text) if word.strip("'")]
-    words = [word.strip("'") for word in words]
+    words = [word for word in re.split(r"[\W_]+", text.replace("'", "")) if word]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[0] in HONORIFICS:
