@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.eval.gold import Annotation, load_gold
-from tui.eval.scoring import entity_keys, name_key, quote_tokens, score_text
+from tui.eval.scoring import QUOTE_MATCH, entity_keys, name_key, quote_similarity, quote_tokens, score_text
 
 ARTICLES = Path(__file__).parent / "articles"
 GOLD_FILES = sorted(ARTICLES.glob("*.gold.json"))
@@ -141,3 +141,15 @@ def test_the_fixtures_cover_the_hard_cases_of_the_issue() -> None:
     ]
     assert len(datelines) >= 8, "wire-style datelines"
     assert sum(bool(annotation.ignore) for _, _, annotation in golds) >= 10, "bylines, credits, facilities"
+
+
+def test_the_fixtures_quote_titles_nicknames_and_translations_that_are_not_quotes() -> None:
+    """Quotes precision is only tested if the articles hold marked phrases that nobody said."""
+    not_quotes = []
+    for _, text, annotation in all_gold():
+        known = [quote_tokens(quote.text) for quote in annotation.quotes]
+        for match in re.finditer(r"[“\"](\S[^”\"\n]{0,38}\S)[”\"]", text):
+            words = quote_tokens(match.group(1))
+            if not any(quote_similarity(gold, words) >= QUOTE_MATCH for gold in known):
+                not_quotes.append(match.group(1))
+    assert len(not_quotes) >= 15, not_quotes
