@@ -404,3 +404,12 @@ def test_extract_off_is_passed_to_the_extractor(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(loader, "annotate", record)
     briefing, _ = load_file(write(tmp_path / "off.md", "---\nextract: off\n---\nText.\n"))
     assert seen == [False] and briefing is not None and briefing.extract is False
+
+
+def test_too_deeply_nested_markdown_loads_as_plain_text_with_a_warning(tmp_path: Path) -> None:
+    briefing, problems = load_file(
+        write(tmp_path / "deep.md", "---\ntitle: Deep\n---\n" + "> " * 60 + "bottom\n")
+    )
+    assert briefing is not None
+    assert "bottom" in briefing.sections[0].blocks[0].text
+    assert [(p.severity, p.line) for p in problems] == [(Severity.WARNING, 4)]

@@ -138,3 +138,18 @@ def test_empty_body_has_no_sections() -> None:
 def test_mark_styles_are_the_documented_ones() -> None:
     [block] = parse_markdown("*a* **b** `c` [d](e)\n").sections[0].blocks
     assert {mark.style for mark in block.marks} == set(MarkStyle)
+
+
+def test_nesting_beyond_the_parser_limit_keeps_every_word_as_plain_text() -> None:
+    body = "Intro.\n\n" + "- " * 40 + "deepest words\n\n" + ">" * 500 + " quoted words\n\nThe end.\n"
+    parsed = parse_markdown(body, first_line=3)
+    assert parsed.degraded
+    texts = [block.text for section in parsed.sections for block in section.blocks]
+    assert texts[0] == "Intro." and texts[-1] == "The end."
+    assert any("deepest words" in text for text in texts)
+    assert any("quoted words" in text for text in texts)
+    assert parsed.sections[0].blocks[-1].line == 9
+
+
+def test_ordinary_nesting_is_not_degraded() -> None:
+    assert not parse_markdown("> - a\n>   - b\n>     > c\n").degraded

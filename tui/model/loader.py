@@ -166,6 +166,9 @@ def _markdown(text: str, path: Path) -> tuple[Briefing | None, list[LoadError]]:
     parsed = parse_markdown(split.body, first_line=split.body_line, title=metadata.title)
     sections = parsed.sections
     title = metadata.title or parsed.heading_title or _title_from(sections, path)
+    if parsed.degraded:
+        message = "Markdown nested too deeply to format; the body is shown as plain paragraphs"
+        problems.append(LoadError(name, message, split.body_line, Severity.WARNING))
     if not parsed.has_headings and len(sections) == 1:
         grouped = group_blocks(sections[0].blocks, fallback_title=title)
         sections = grouped if len(grouped) > 1 else sections

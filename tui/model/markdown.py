@@ -22,6 +22,7 @@ from markdown_it.token import Token
 from tui.model.document import Block, BlockKind, Mark, MarkStyle, Section
 
 _PARSER = MarkdownIt("commonmark")
+_NESTING_LIMIT = int(_PARSER.options["maxNesting"])
 
 _INLINE_STYLES = {
     "em_open": MarkStyle.EMPHASIS,
@@ -45,6 +46,8 @@ class ParsedMarkdown:
     sections: list[Section] = field(default_factory=list)
     heading_title: str | None = None
     has_headings: bool = False
+    degraded: bool = False
+    """The body nests deeper than the parser allows, so it was read as plain paragraphs instead."""
 
 
 def parse_markdown(body: str, *, first_line: int = 1, title: str | None = None) -> ParsedMarkdown:
@@ -53,7 +56,11 @@ def parse_markdown(body: str, *, first_line: int = 1, title: str | None = None) 
     ``title`` (from front matter) names the lead section; without it the title
     heading does, else the lead is called "Lead".
     """
-    items = _items(_PARSER.parse(body), first_line)
+    tokens = _PARSER.parse(body)
+    if any(token.level >= _NESTING_LIMIT - 1 for token in tokens):
+        # markdown-it silently skips whatever lies beyond its nesting limit; keep every word instead.
+        return _plain(body, first_line, title)
+    items = _items(tokens, first_line)
     headings = [item for item in items if isinstance(item, _Heading)]
     levels = {heading.level for heading in headings}
     section_level = 2 if 2 in levels else 1 if 1 in levels else None
@@ -82,6 +89,23 @@ def parse_markdown(body: str, *, first_line: int = 1, title: str | None = None) 
     if result.sections and result.sections[0] is lead and lead.blocks:
         lead.line = lead.blocks[0].line
     return result
+
+
+def _plain(body: str, first_line: int, title: str | None) -> ParsedMarkdown:
+    """The body as plain paragraphs (blank-line separated), for input too deeply nested to parse."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+    start = first_line
+    for number, line in enumerate([*body.split("\n"), ""], start=first_line):
+        if line.strip():
+            if not lines:
+                start = number
+            lines.append(line.strip())
+        elif lines:
+            blocks.append(Block(BlockKind.PARAGRAPH, " ".join(lines), line=start))
+            lines = []
+    sections = [Section(title or "Lead", blocks, line=blocks[0].line)] if blocks else []
+    return ParsedMarkdown(sections, degraded=True)
 
 
 def _subheading(heading: _Heading) -> Block:
