@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from tui.model.document import BlockKind, LoadError, Severity, SourceFormat
 from tui.model.entities import EntityKind, Origin
 from tui.model.extract import Annotations
 from tui.model.extract.names import entity_id
-from tui.model.loader import bundled_content_dir, discover, load_file, load_library
+from tui.model.loader import bundled_content_dir, load_file, load_library
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "loader"
 
@@ -297,22 +296,6 @@ def test_unreadable_files_are_errors(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [(e.path, e.message) for e in library.errors] == [(str(path), "permission denied: cannot read it")]
 
 
-def test_unreadable_directories_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "sealed").mkdir()
-    write(tmp_path / "ok.md", "Fine.\n")
-    original = os.scandir
-
-    def refuse(path: str | os.PathLike[str]) -> object:
-        if Path(path).name == "sealed":
-            raise PermissionError(13, "Permission denied", str(path))
-        return original(path)
-
-    monkeypatch.setattr(os, "scandir", refuse)
-    library = load_library([tmp_path])
-    assert [b.title for b in library.briefings] == ["Fine"]
-    assert [Path(e.path).name for e in library.errors] == ["sealed"]
-
-
 def test_a_directory_given_as_a_file_is_an_error(tmp_path: Path) -> None:
     briefing, problems = load_file(tmp_path)
     assert briefing is None and "directory" in problems[0].message
@@ -322,40 +305,6 @@ def test_missing_paths_are_errors_and_the_rest_loads(corpus: Path) -> None:
     library = load_library([corpus / "nope.md", corpus / "harbour.md"])
     assert len(library.briefings) == 1
     assert [e.message for e in library.errors] == ["no such file or directory"]
-
-
-def test_symlink_loops_are_reported_not_followed(tmp_path: Path) -> None:
-    root = tmp_path / "root"
-    (root / "a").mkdir(parents=True)
-    write(root / "a" / "story.md", "Story.\n")
-    (root / "a" / "back").symlink_to(root, target_is_directory=True)
-    (root / "self.md").symlink_to(root / "self.md")
-    (root / "ping.txt").symlink_to(root / "pong.txt")
-    (root / "pong.txt").symlink_to(root / "ping.txt")
-    files, errors = discover([root])
-    assert files == [root / "a" / "story.md"]
-    messages = {Path(e.path).name: e.message for e in errors}
-    assert set(messages) == {"back", "self.md", "ping.txt", "pong.txt"}
-    assert all("symlink loop" in message for message in messages.values())
-
-
-def test_a_sidecar_named_alone_is_explained(corpus: Path) -> None:
-    files, errors = discover([corpus / "quay_notes.yaml"])
-    assert files == [] and "sidecar" in errors[0].message
-
-
-def test_the_same_file_twice_loads_once(corpus: Path) -> None:
-    files, _ = discover([corpus / "harbour.md", corpus, corpus / "harbour.md"])
-    assert [f.name for f in files].count("harbour.md") == 1
-
-
-def test_hidden_entries_and_other_suffixes_are_skipped(tmp_path: Path) -> None:
-    (tmp_path / ".git").mkdir()
-    write(tmp_path / ".git" / "notes.md", "Hidden.\n")
-    write(tmp_path / "data.csv", "a,b\n")
-    write(tmp_path / "story.markdown", "Shown.\n")
-    files, errors = discover([tmp_path])
-    assert [f.name for f in files] == ["story.markdown"] and errors == []
 
 
 # --- the loader never raises ------------------------------------------------------------------------

@@ -1,0 +1,77 @@
+"""Discovery: which files a set of paths means, and what cannot be read on the way."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.model.discovery import discover
+from tui.model.loader import load_library
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "loader"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A private copy of the loader fixtures."""
+    target = tmp_path / "corpus"
+    shutil.copytree(FIXTURES, target)
+    return target
+
+
+def write(path: Path, data: str) -> Path:
+    path.write_text(data, encoding="utf-8")
+    return path
+
+
+def test_unreadable_directories_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "sealed").mkdir()
+    write(tmp_path / "ok.md", "Fine.\n")
+    original = os.scandir
+
+    def refuse(path: str | os.PathLike[str]) -> object:
+        if Path(path).name == "sealed":
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    library = load_library([tmp_path])
+    assert [b.title for b in library.briefings] == ["Fine"]
+    assert [Path(e.path).name for e in library.errors] == ["sealed"]
+
+
+def test_symlink_loops_are_reported_not_followed(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    (root / "a").mkdir(parents=True)
+    write(root / "a" / "story.md", "Story.\n")
+    (root / "a" / "back").symlink_to(root, target_is_directory=True)
+    (root / "self.md").symlink_to(root / "self.md")
+    (root / "ping.txt").symlink_to(root / "pong.txt")
+    (root / "pong.txt").symlink_to(root / "ping.txt")
+    files, errors = discover([root])
+    assert files == [root / "a" / "story.md"]
+    messages = {Path(e.path).name: e.message for e in errors}
+    assert set(messages) == {"back", "self.md", "ping.txt", "pong.txt"}
+    assert all("symlink loop" in message for message in messages.values())
+
+
+def test_a_sidecar_named_alone_is_explained(corpus: Path) -> None:
+    files, errors = discover([corpus / "quay_notes.yaml"])
+    assert files == [] and "sidecar" in errors[0].message
+
+
+def test_the_same_file_twice_loads_once(corpus: Path) -> None:
+    files, _ = discover([corpus / "harbour.md", corpus, corpus / "harbour.md"])
+    assert [f.name for f in files].count("harbour.md") == 1
+
+
+def test_hidden_entries_and_other_suffixes_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".git" / "notes.md", "Hidden.\n")
+    write(tmp_path / "data.csv", "a,b\n")
+    write(tmp_path / "story.markdown", "Shown.\n")
+    files, errors = discover([tmp_path])
+    assert [f.name for f in files] == ["story.markdown"] and errors == []
