@@ -29,7 +29,7 @@ from tui.model import navigation as nav
 from tui.model.document import Briefing, LoadError, Severity
 from tui.model.history import History
 from tui.model.library import Library
-from tui.model.navigation import LinkedItem, LinkKind, Position
+from tui.model.navigation import LinkKind, Position
 from tui.model.state import ReaderState, StateStore
 from tui.ui.article import ArticleView
 from tui.ui.library_pane import LibraryPane
@@ -51,6 +51,14 @@ class Loaded(Message):
     done: int = 0
     total: int = 0
     finished: bool = False
+
+
+@dataclass
+class Saved(Message):
+    """A state snapshot was saved by the worker, with any warnings."""
+
+    snapshot: ReaderState
+    warnings: list[str]
 
 
 def _optional(module: str, name: str) -> Any | None:
@@ -112,7 +120,6 @@ class BriefingApp(App[int]):
         self.current_key: str | None = None
         self.current_entity: str | None = None
         self.loading: tuple[int, int] | None = None
-        self._items: dict[str, list[LinkedItem]] = {}
 
     # -- layout and start-up ---------------------------------------------------------------------
 
@@ -166,7 +173,8 @@ class BriefingApp(App[int]):
     @work(thread=True, exclusive=True, group="load")
     def _load_files(self) -> None:
         """Discover and load files off the event loop, posting batches as they are ready."""
-        loader = importlib.import_module("tui.model.loader")
+        from tui.model import loader
+
         worker = get_current_worker()
         paths = self.paths or [str(loader.bundled_content_dir())]
         files, errors = loader.discover(paths)
@@ -190,11 +198,26 @@ class BriefingApp(App[int]):
     def on_loaded(self, message: Loaded) -> None:
         """Add a batch to the library; open the first briefing as soon as there is one."""
         self.library.add(message.briefings, message.errors)
+        self._refold()
         self.loading = None if message.finished else (message.done, message.total)
         self._library_grew()
         if message.finished and not self.library.briefings and not self.library.errors:
             self.article.show_note("No briefings found.")
         self._update_status()
+
+    def _refold(self) -> None:
+        """Re-show the open briefing if adding briefings re-folded its entities (same place, same item)."""
+        briefing = self.library.briefing(self.current_key) if self.current_key else None
+        if briefing is None or self.article.briefing is not briefing:
+            return
+        items = nav.linked_items(briefing)
+        if items == self.article.items:
+            return
+        cursor = self.article.cursor_item
+        top = self.article.top_location()
+        self.article.show_briefing(briefing, items)
+        self.article.go_to(cursor.location if cursor is not None else top)
+        self.sidebar.show(self.library, briefing)
 
     def _library_grew(self) -> None:
         self.library_pane.show_library(self.library, self.state.is_read, self.current_key)
@@ -312,10 +335,7 @@ class BriefingApp(App[int]):
     def _open(self, briefing: Briefing) -> None:
         self._remember_position()
         key = self.current_key = briefing.key
-        items = self._items.get(key)
-        if items is None:
-            items = self._items[key] = nav.linked_items(briefing)
-        self.article.show_briefing(briefing, items)
+        self.article.show_briefing(briefing, nav.linked_items(briefing))
         self.sidebar.show(self.library, briefing)
         self.state.mark_read(key)
         self.library_pane.show_library(self.library, self.state.is_read, key)
@@ -503,9 +523,18 @@ class BriefingApp(App[int]):
             self.push_screen(screen(self.article))
 
     def _save_state(self) -> None:
-        snapshot = self.state.snapshot()
-        snapshot._baseline = self.state._baseline
-        self.run_worker(lambda: self.store.save(snapshot), thread=True, group="save", exit_on_error=False)
+        """Save a snapshot in a thread, so opening a briefing never waits on the disk."""
+        self._save_snapshot(self.state.snapshot())
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save_snapshot(self, snapshot: ReaderState) -> None:
+        self.post_message(Saved(snapshot, self.store.save(snapshot)))
+
+    def on_saved(self, message: Saved) -> None:
+        """Take in marks other readers saved meanwhile; say if saving failed."""
+        self.state.after_save(message.snapshot)
+        for warning in message.warnings:
+            self.notify(one_line(warning), severity="warning", markup=False, timeout=10)
 
     async def action_quit(self) -> None:
         """Remember where the reader is, save, and leave."""
@@ -520,7 +549,8 @@ def run(paths: Sequence[str]) -> int:
     library: Library | None = None
     rest = [path for path in paths if path != "-"]
     if "-" in paths:
-        loader = importlib.import_module("tui.model.loader")
+        from tui.model import loader
+
         library = loader.load_library(["-"], stdin=sys.stdin)
         if not sys.stdin.isatty():
             try:

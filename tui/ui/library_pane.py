@@ -26,6 +26,10 @@ from tui.ui.messages import Navigate, OpenBriefing
 from tui.ui.text import assemble, one_line
 
 
+TITLE_CELLS = 52
+"""Titles are cut to about two lines of the pane, so every row stays short."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     key: str
@@ -58,12 +62,10 @@ class LibraryPane(Vertical):
         for briefing in library.briefings:
             read = is_read(briefing.key)
             mark = ("✓ ", "dim") if read else ("● ", "bold")
-            row = assemble(mark, (one_line(briefing.title, 80), "" if read else "bold"))
-            date = briefing.date.isoformat() if briefing.date else ""
-            meta = " · ".join(p for p in (date, briefing.source or "") if p)
-            if meta:
+            row = assemble(mark, (one_line(briefing.title, TITLE_CELLS), "" if read else "bold"))
+            if briefing.date:
                 row.append("\n  ")
-                row.append_text(assemble((one_line(meta, 60), "dim")))
+                row.append_text(assemble((briefing.date.isoformat(), "dim")))
             entries.append(_Entry(briefing.key))
             options.append(Option(row))
         failed: dict[str, LoadError] = {}
@@ -71,10 +73,10 @@ class LibraryPane(Vertical):
             if error.severity is Severity.ERROR and error.path not in failed:
                 failed[error.path] = error
         for path, error in failed.items():
-            row = assemble(("✗ ", "bold red"), (one_line(path.rsplit("/", 1)[-1], 60), "red"))
+            row = assemble(("✗ ", "bold red"), (one_line(path.rsplit("/", 1)[-1], TITLE_CELLS), "red"))
             row.append("\n  ")
             where = f"line {error.line}: " if error.line is not None else ""
-            row.append_text(assemble((one_line(where + error.message, 60), "dim")))
+            row.append_text(assemble((one_line(where + error.message, TITLE_CELLS), "dim")))
             entries.append(_Entry(path, failed=True))
             options.append(Option(row))
         option_list = self.query_one("#briefing-list", OptionList)
@@ -100,7 +102,7 @@ class LibraryPane(Vertical):
         options = []
         for index, title in enumerate(sections):
             mark = ("✓ ", "dim") if is_read(index) else ("  ", "")
-            label = one_line(title, 80) if title.strip() else ("(opening)", "dim")
+            label = one_line(title, TITLE_CELLS) if title.strip() else ("(opening)", "dim")
             options.append(Option(assemble(mark, label)))
         self.query_one("#outline", OptionList).set_options(options)
         self.set_section(section)
