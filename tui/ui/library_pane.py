@@ -25,7 +25,6 @@ from tui.model.navigation import section_start
 from tui.ui.messages import Navigate, OpenBriefing
 from tui.ui.text import assemble, one_line
 
-
 TITLE_CELLS = 52
 """Titles are cut to about two lines of the pane, so every row stays short."""
 
