@@ -20,13 +20,13 @@ _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() 
 _LO = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower() and ch.isalpha())
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _TOKEN = (
-    rf"(?:(?:[{_UP}]\.){{2,}}"  # U.S., U.K.
+    r"(?:(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|St|Rev)\.(?=[ \u00a0])"
+    rf"|(?:[{_UP}]\.){{2,}}"  # U.S., U.K.
     rf"|(?:al|el|ad|as|ash|at|az|an|ar)-[{_UP}][{_LO}]+"  # al-Assad
     rf"|(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La)[{_UP}][{_LO}]+"  # McDonald, O’Brien
     rf"|[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*"  # Putin, Jean-Claude
     rf"|[{_UP}]{{2,}}(?![{_LO}])"  # CIA, NATO
-    rf"|[{_UP}]\.(?=\s[{_UP}])"  # J. (an initial before another name word)
-    rf"|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|St\.|Rev\.)"
+    rf"|[{_UP}]\.(?=\s[{_UP}]))"  # J. (an initial before another name word)
 )
 _SEQUENCE = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])*{_TOKEN})*(?![\w])")
 _TOKEN_SPLIT = re.compile(rf"{_TOKEN}")
@@ -106,6 +106,10 @@ def runs(block: int, text: str) -> Iterator[Run]:
                 break
             if token in HONORIFICS:
                 honorific = True
+            elif _is_country(token) and not (
+                _is_title(tokens[cut + 1]) or _is_demonym_or_country(tokens[cut + 1])
+            ):
+                break  # "Jordan Mbeki": a country word is cut off only before a title ("U.S. President")
             elif not (
                 token in NOT_NAMES
                 or _is_title(token)

@@ -20,13 +20,14 @@ from tui.model.extract.lexicon import (
     NOT_NAMES,
     ORG_WORDS,
     PLACE_PREPOSITIONS,
+    PLURAL_NOUNS,
     REGION_SUFFIXES,
     ROLE_NOUNS,
     SETTLEMENT_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
-from tui.model.extract.names import fold_key
+from tui.model.extract.names import ascii_fold, fold_key
 from tui.model.extract.roles import role_after, role_before
 
 _VERBS = "|".join(sorted(SPEECH_VERBS))
@@ -176,13 +177,24 @@ def decide(run: Run, text: str) -> Decision:
         place = gazetteer_place(run.text)
         return _place(decision, text, run.end, place.kind if place else kind, place)
     place = gazetteer_place(run.text)
-    if _person_evidence(run, text):
+    in_name = _name_evidence(run)
+    if in_name or _person_evidence(run, text):
         if place is not None and not run.honorific and not any(t in TITLE_WORDS for t in run.prefix):
             first = first_names().get(tokens[0])
-            if first is None or place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION):
+            # "Ukraine agreed", "Moscow said": countries, regions and cities speak as governments;
+            # a small town's name before "said" is a surname ("Hale said").
+            metonymy = place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.AREA)
+            exact = ascii_fold(run.text) == ascii_fold(place.name)  # not just a fold-key neighbour
+            if (
+                (not in_name and metonymy and exact)
+                or (in_name and first is None)
+                or (len(tokens) > 1 and place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION))
+            ):
                 return _place(decision, text, run.end, place.kind, place)
+        if len(tokens) == 1 and run.sentence_initial and not in_name and _plural_noun(tokens[0]):
+            return _nothing(decision)
         decision.kind = Kind.PERSON
-        decision.strong = len(tokens) > 1 or not run.sentence_initial or run.honorific or bool(run.prefix)
+        decision.strong = True
         decision.role = role_before(text, run.start, run.prefix) or role_after(text, run.end)
         return decision
     if place is not None:
@@ -191,6 +203,12 @@ def decide(run: Run, text: str) -> Decision:
         if not place.ambiguous or preposition:
             return _place(decision, text, run.end, place.kind, place)
     return decision
+
+
+def _plural_noun(token: str) -> bool:
+    """A capitalised common plural at a sentence start ("Investigators said"), not a surname."""
+    lower = token.lower()
+    return lower in PLURAL_NOUNS or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
 
 
 def _nothing(decision: Decision) -> Decision:

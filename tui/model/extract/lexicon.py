@@ -121,3 +121,11 @@ firm bank union party campaign report club team federation white-house administr
 """)
 
 NAME_PARTICLES = words("de del della di da van von der den du la le dos das ter ten bin ibn abu bint al el")
+
+# Capitalised plurals that open sentences before "said" ("Investigators said"): people, but no name.
+PLURAL_NOUNS = words("""
+police protesters protestors firefighters rescuers medics workers employees shareholders fans organisers
+organizers parents authorities sources witnesses neighbours neighbors villagers locals survivors relatives
+families prosecutors investigators officials analysts experts critics observers voters lawmakers researchers
+scientists doctors nurses teachers students residents officers soldiers troops diplomats
+""")

@@ -35,6 +35,7 @@ class Group:
     coords: tuple[float, float] | None = None
     declared: Entity | None = None
     first_seen: int = 0
+    guarded: set[str] = field(default_factory=set)  # forms that are also common words ("Nice")
 
     def canonical(self) -> str:
         """The fullest form used (most words, then most often, then first seen)."""
@@ -101,6 +102,8 @@ class Registry:
             group.role = decision.role
         if kind is EntityKind.PLACE:
             self._place_data(group, decision)
+            if decision.place is not None and decision.place.ambiguous:
+                group.guarded.add(decision.name)
         self.overrides[(decision.block, decision.start)] = group
         return group
 
@@ -122,7 +125,7 @@ class Registry:
         if decision.tokens and decision.tokens[0] in NOT_NAMES and len(decision.tokens) == 1:
             return
         group = self.find(EntityKind.PERSON, decision.name) or self.find(EntityKind.PLACE, decision.name)
-        if group is not None and group.declared is None:
+        if group is not None and group.declared is None and decision.name not in group.guarded:
             group.forms[decision.name] += 1
             self.overrides[(decision.block, decision.start)] = group
 
@@ -174,6 +177,8 @@ def alias_mentions(blocks: Sequence[Block], registry: Registry, built: dict[int,
             if not candidates:
                 continue
             chosen = registry.overrides.get((flat, match.start()))
+            if chosen is None and any(surface in g.guarded for g in candidates):
+                continue  # "Nice work": a common word counts only where it was judged a place
             group = chosen if chosen is not None and chosen in candidates else candidates[0]
             entity = built[id(group)]
             location = Location(s_index, b_index, match.start(), match.end())

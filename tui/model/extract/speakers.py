@@ -48,6 +48,7 @@ _CLAUSE_TAIL_NP = re.compile(
     rf"(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[\w]+[’']s)(?:\s+[\w’'-]+){{1,6}}?){_ADVERBIAL}\s*$"
 )
 _PRONOUN_TAIL = re.compile(rf"\b(?P<p>he|she|He|She){_ADVERBIAL}\s*$")
+_TITLE_GAP = re.compile(r"[\s,.!?—-]*(?:(?:[A-Z][\w’'.-]*|the|of|and|[\w-]+[’']s)\s+){0,6}")
 _GAP_OK = re.compile(rf"^(?:[’']s?)?(?:,[^“”\"]{{1,120}}?,)?{_ADVERBIAL}\s*$")
 
 
@@ -103,6 +104,17 @@ class Speakers:
         index = bisect.bisect_left(starts, pos)
         if index < len(starts) and starts[index] == pos:
             return self.by_block[block][index]
+        return None
+
+    def _first_person_after(self, block: int, pos: int) -> Mention | None:
+        """The person mention starting at ``pos``, allowing titles and a role before it ("Mayor X")."""
+        text = self.texts[block]
+        starts = self.starts.get(block, [])
+        index = bisect.bisect_left(starts, pos)
+        if index < len(starts):
+            mention = self.by_block[block][index]
+            if _TITLE_GAP.fullmatch(text[pos : mention.location.start]):
+                return mention
         return None
 
     def _person_before(self, block: int, verb: int) -> str | None:
@@ -202,9 +214,8 @@ class Speakers:
         """Attribution right after the closing mark: `”, X said`, `” said X`, `”, he added`."""
         text = self.texts[block]
         after = text[close + 1 : close + 160]
-        lead = len(after) - len(after.lstrip(" ,.!?—-\u00a0"))
-        mention = self._mention_at(block, close + 1 + lead)
-        if mention is not None and not (lead and after[lead - 1 : lead] in ".!?" and False):
+        mention = self._first_person_after(block, close + 1)
+        if mention is not None and not _VERB_FIRST.match(after):
             rest = text[mention.location.end : close + 160]
             if re.match(rf"^(?:[’']s?)?(?:,[^“”\"]{{1,100}}?,)?{_ADVERBIAL}\s+{_VERB}\b", rest):
                 return Attribution(mention.entity_id, True)
@@ -213,7 +224,7 @@ class Speakers:
             return Attribution(self.pronoun(pron.group("p"), block, close), True)
         first = _VERB_FIRST.match(after)
         if first:
-            mention = self._mention_at(block, close + 1 + first.end())
+            mention = self._first_person_after(block, close + 1 + first.end())
             if mention is not None:
                 return Attribution(mention.entity_id, True)
             np = _NP_AFTER_VERB.match(after, first.end())

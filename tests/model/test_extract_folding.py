@@ -1,0 +1,64 @@
+"""Folding: spelling variants and transliterations share one id; different names do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.model.test_extract_helpers import people, places, run
+from tui.model.entities import EntityKind
+from tui.model.extract.names import entity_id, fold_key
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi"),
+        ("Kiev", "Kyiv"),
+        ("Kharkov", "Kharkiv"),
+        ("Izyum", "Izium"),
+        ("Odessa", "Odesa"),
+        ("Donbass", "Donbas"),
+        ("Lvov", "Lviv"),
+        ("Yevgeny", "Evgeny"),
+        ("Kup'yans'k", "Kupyansk", "Kupiansk"),
+        ("Gorbachev", "Gorbachyov"),
+        ("José Martí", "Jose Marti"),
+    ],
+)
+def test_variants_share_a_fold_key(variants: tuple[str, ...]) -> None:
+    assert len({fold_key(v) for v in variants}) == 1
+
+
+@pytest.mark.parametrize(
+    "different",
+    [("Maria", "Mario"), ("Paris", "Peru"), ("Jordan", "Jordana"), ("Ivan", "Ivana"), ("Karl", "Carla")],
+)
+def test_different_names_stay_apart(different: tuple[str, str]) -> None:
+    assert fold_key(different[0]) != fold_key(different[1])
+
+
+def test_possessive_does_not_change_the_key() -> None:
+    assert fold_key("Zelensky’s") == fold_key("Zelensky")
+
+
+def test_gazetteer_alternate_names_share_the_place_id() -> None:
+    assert entity_id(EntityKind.PLACE, "Lugansk") == entity_id(EntityKind.PLACE, "Luhansk")
+    assert entity_id(EntityKind.PLACE, "Bombay") == entity_id(EntityKind.PLACE, "Mumbai")
+    assert entity_id(EntityKind.PLACE, "Paris") != entity_id(EntityKind.PLACE, "Peru")
+
+
+def test_same_person_in_two_briefings_has_one_id() -> None:
+    first = people(run("Volodymyr Zelensky spoke in Kiev."))
+    second = people(run("Volodymyr Zelenskyy spoke in Kyiv."))
+    assert first["Volodymyr Zelensky"].id == second["Volodymyr Zelenskyy"].id
+    assert (
+        places(run("Bombing near Kharkov.")).popitem()[1].id
+        == places(run("Bombing near Kharkiv.")).popitem()[1].id
+    )
+
+
+def test_variants_in_one_briefing_are_one_entity_with_the_fullest_name() -> None:
+    result = run("Zelenskyy spoke first.", "Then Volodymyr Zelensky answered questions, and Zelensky left.")
+    found = people(result)
+    assert list(found) == ["Volodymyr Zelensky"]
+    assert {"Zelenskyy", "Zelensky", "Volodymyr Zelensky"} <= set(found["Volodymyr Zelensky"].aliases)

@@ -1,0 +1,82 @@
+"""Places: countries and their variants, regions, rivers, towns from context, kinds and coordinates."""
+
+from __future__ import annotations
+
+from tests.model.test_extract_helpers import mention_texts, places, run
+from tui.model.entities import PlaceKind
+
+
+def test_country_variants_fold_to_one_country() -> None:
+    result = run(
+        "The U.S. and Britain agreed.", "Later the US and the UK signed, and the United States paid."
+    )
+    found = places(result)
+    assert len({e.id for e in found.values()}) == 2
+    us = next(e for e in found.values() if "US" in e.aliases)
+    assert {"U.S.", "US", "United States"} <= set(us.aliases)
+    assert us.place_kind is PlaceKind.COUNTRY
+
+
+def test_region_is_not_the_city() -> None:
+    result = run("Shelling hit the Tambov region overnight, officials in Tambov said.")
+    found = places(result)
+    assert found["Tambov region"].place_kind is PlaceKind.REGION
+    assert mention_texts(result, "Tambov region") == ["Tambov region"]
+    assert "Tambov" in found and found["Tambov"].place_kind is not PlaceKind.REGION
+
+
+def test_oblast_and_province() -> None:
+    result = run("Fighting spread across Sumy Oblast and into Zhelezna province.")
+    found = places(result)
+    assert found["Sumy Oblast"].place_kind is PlaceKind.REGION
+    assert found["Zhelezna province"].place_kind is PlaceKind.REGION
+
+
+def test_rivers_by_context() -> None:
+    result = run(
+        "Troops dug in along the Vorskla River.", "Further west the river Stryvka had burst its banks."
+    )
+    found = places(result)
+    assert found["Vorskla River"].place_kind is PlaceKind.RIVER
+    assert found["Stryvka"].place_kind is PlaceKind.RIVER
+
+
+def test_small_towns_from_context() -> None:
+    result = run(
+        "Drones struck the village of Ternivka before dawn.",
+        "In Pustomyty, a town of 9,000 people, the school was closed.",
+    )
+    found = places(result)
+    assert found["Ternivka"].place_kind is PlaceKind.TOWN
+    assert found["Pustomyty"].place_kind is PlaceKind.TOWN
+
+
+def test_gazetteer_city_has_country_and_coordinates() -> None:
+    result = run("The summit moved from Paris to Nairobi.")
+    paris = places(result)["Paris"]
+    assert paris.place_kind is PlaceKind.CITY
+    assert paris.country == "France"
+    assert paris.coords is not None and abs(paris.coords[0] - 48.85) < 0.1
+
+
+def test_named_areas() -> None:
+    result = run("Aid reached the Gaza Strip while talks on Crimea stalled.")
+    assert {"Gaza Strip", "Crimea"} <= set(places(result))
+
+
+def test_longest_name_wins_and_every_occurrence_counts() -> None:
+    result = run("Voters in the Tambov region and in Tambov itself. Tambov region officials agreed.")
+    assert mention_texts(result, "Tambov region") == ["Tambov region", "Tambov region"]
+    assert mention_texts(result, "Tambov") == ["Tambov"]
+
+
+def test_possessive_place() -> None:
+    result = run("Norway’s fishing fleet returned to Norway.")
+    assert mention_texts(result, "Norway") == ["Norway’s", "Norway"]
+
+
+def test_common_word_places_need_context() -> None:
+    result = run("Nice work, said the coach.", "The team flew to Nice on Sunday.")
+    assert mention_texts(result, "Nice") == ["Nice"]
+    mention = next(m for m in result.mentions if m.text == "Nice")
+    assert mention.location.block == 1

@@ -1,0 +1,116 @@
+"""Quotes: marks, paragraphs, and who said them (names, pronouns, descriptions, organisations)."""
+
+from __future__ import annotations
+
+from tests.model.test_extract_helpers import quote_with, run, speaker_name
+
+
+def test_curly_quote_with_name_after() -> None:
+    result = run("“We will rebuild every house,” Mayor Lena Ortiz said on Tuesday.")
+    quote = quote_with(result, "rebuild")
+    assert quote.text == "We will rebuild every house"
+    assert speaker_name(result, quote) == "Lena Ortiz"
+
+
+def test_straight_quotes_and_said_before_name() -> None:
+    result = run('"The bridge is safe to use again," said Colm Brady, the county engineer.')
+    assert speaker_name(result, quote_with(result, "bridge")) == "Colm Brady"
+
+
+def test_name_said_colon_quote() -> None:
+    result = run("Priya Raman said: “Nobody expected the vote to be this close.”")
+    assert speaker_name(result, quote_with(result, "Nobody")) == "Priya Raman"
+
+
+def test_quote_span_is_exact() -> None:
+    text = "“Enough is enough,” Ortiz said. Lena Ortiz is the mayor."
+    result = run(text)
+    quote = quote_with(result, "Enough")
+    (span,) = quote.spans
+    assert text[span.start : span.end] == quote.text == "Enough is enough"
+
+
+def test_pronoun_goes_to_subject_of_previous_attribution() -> None:
+    result = run(
+        "Tom Hale said on Monday that Peter Grant had resigned from the board.",
+        "“It was the right moment for everyone involved,” he added.",
+    )
+    assert speaker_name(result, quote_with(result, "right moment")) == "Tom Hale"
+
+
+def test_she_skips_a_man_named_in_between() -> None:
+    result = run(
+        "Maria Lindgren said the minister, John Reed, had been told in advance.",
+        "“Nobody in this building was surprised by it,” she wrote.",
+    )
+    assert speaker_name(result, quote_with(result, "Nobody")) == "Maria Lindgren"
+
+
+def test_description_resolves_through_stated_role() -> None:
+    result = run(
+        "Kenyan President Joseph Mwangi met the envoy, and Tanzanian President Amani Salim joined later.",
+        "The Kenyan president described the meeting as “frank and useful”.",
+    )
+    assert speaker_name(result, quote_with(result, "frank")) == "Joseph Mwangi"
+
+
+def test_continuation_after_attribution() -> None:
+    result = run("“The first week was chaos,” Hale said. “The second was better.”")
+    assert speaker_name(result, quote_with(result, "second")) == "Hale"
+    assert speaker_name(result, quote_with(result, "first week")) == "Hale"
+
+
+def test_quote_spanning_paragraphs() -> None:
+    result = run(
+        "Anna Kovac said: “We arrived with nothing and built the school ourselves.",
+        "“Now the village has teachers, a library and a future,” she said.",
+    )
+    quote = quote_with(result, "arrived")
+    assert len(quote.spans) == 2
+    assert "library" in quote.text
+    assert speaker_name(result, quote) == "Anna Kovac"
+    assert len(result.quotes) == 1
+
+
+def test_organisation_speaker_has_no_person() -> None:
+    result = run(
+        "Captain Iris Vale flew the first leg.",
+        "“Flights will resume on Monday morning as planned,” the airline said.",
+    )
+    assert quote_with(result, "Flights").speaker_id is None
+
+
+def test_kremlin_as_speaker_has_no_person() -> None:
+    result = run("Oleg Marchuk arrived.", "The Kremlin said the proposal was “not serious at all”.")
+    assert quote_with(result, "serious").speaker_id is None
+
+
+def test_anonymous_speaker_has_no_person() -> None:
+    result = run("Dr Ruth Adeyemi runs the ward.", "One nurse said: “We are exhausted and short of staff.”")
+    assert quote_with(result, "exhausted").speaker_id is None
+
+
+def test_single_quotes_inside_double_quotes() -> None:
+    result = run("“He told me ‘never again’, and he meant it,” said Hale Brody.")
+    quote = quote_with(result, "never again")
+    assert quote.text == "He told me ‘never again’, and he meant it"
+    assert len(result.quotes) == 1
+
+
+def test_short_partial_quote_after_speech_verb() -> None:
+    result = run("Ines Moreau said the detainees would be treated “fairly”.")
+    assert speaker_name(result, quote_with(result, "fairly")) == "Ines Moreau"
+
+
+def test_titles_nicknames_and_scare_quotes_are_not_quotes() -> None:
+    result = run(
+        "The film “Northern Lights” won the prize.",
+        "The boxer known as “The Hammer” retired, ending the so-called “golden era” of the sport.",
+        "Planners call it an “urban village”.",
+    )
+    assert result.quotes == []
+
+
+def test_translation_is_not_a_second_quote() -> None:
+    result = run("Asked about the truce, one farmer replied in Spanish: “Veremos” — “We shall see.”")
+    assert [q.text for q in result.quotes] == ["Veremos"]
