@@ -198,3 +198,46 @@ async def test_corrupt_state_is_a_warning_not_a_crash(tmp_path: Path) -> None:
         await pilot.pause()
         assert any("unusable" in n.message for n in app._notifications)
         assert app.is_running
+
+
+def write_library(folder: Path) -> None:
+    """Three small Markdown briefings and one whose front matter is broken."""
+    folder.mkdir()
+    for day, name in ((1, "Ada Lovelace"), (2, "Alan Turing"), (3, "Grace Hopper")):
+        (folder / f"2024-01-0{day}-note.md").write_text(
+            f"---\ntitle: Note {day}\ndate: 2024-01-0{day}\n"
+            f"people:\n  - name: {name}\n    role: engineer\n---\n\n"
+            f"## Day {day}\n\n{name} spoke in London on day {day}.\n",
+            encoding="utf-8",
+        )
+    broken = '---\ntitle: "unclosed\ndate: 2024-01-09\n---\n\nText.\n'
+    (folder / "broken.md").write_text(broken, encoding="utf-8")
+
+
+async def test_a_folder_loads_in_the_background_with_errors_listed(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write_library(folder)
+    app = BriefingApp([str(folder)])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [b.title for b in app.library.briefings] == ["Note 1", "Note 2", "Note 3"]
+        assert app.current_key is not None and app.current_key.endswith("2024-01-01-note.md")
+        assert "Ada Lovelace spoke in" in screen_text(app)
+        assert app.loading is None and "loading" not in status_text(app)
+        rows = app.query_one("#briefing-list", OptionList)
+        assert rows.option_count == 4 and "broken.md" in str(rows.get_option_at_index(3).prompt)
+
+
+async def test_progress_shows_while_files_are_still_loading(library: Library) -> None:
+    from tui.ui.app import Loaded
+
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        app.post_message(Loaded(done=3, total=40))
+        await pilot.pause()
+        assert "loading 3/40" in status_text(app)
+        app.post_message(Loaded(done=40, total=40, finished=True))
+        await pilot.pause()
+        assert "loading" not in status_text(app)

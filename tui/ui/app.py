@@ -75,6 +75,8 @@ class BriefingApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Briefing"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o,backspace,alt+left", "history_back", "Back", id="app.back"),
+        Binding("ctrl+i,alt+right", "history_forward", "Fwd", id="app.forward"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Keys", id="app.help"),
         Binding("right_square_bracket,right_curly_bracket", "section(1)", "Section", key_display="]",
@@ -85,11 +87,9 @@ class BriefingApp(App[int]):
         Binding("K", "briefing(-1)", "Prev briefing", show=False, id="app.previous_briefing"),
         Binding("asterisk", "mention(1)", "Next mention", key_display="*", id="app.next_mention"),
         Binding("number_sign", "mention(-1)", "Prev mention", show=False, id="app.previous_mention"),
-        Binding("s", "speaker", "Speaker", id="app.speaker"),
-        Binding("quotation_mark", "quote_by(1)", "Their quotes", key_display='"', id="app.next_quote_by"),
+        Binding("s", "speaker", "Speaker", show=False, id="app.speaker"),
+        Binding("quotation_mark", "quote_by(1)", "Their quotes", show=False, id="app.next_quote_by"),
         Binding("apostrophe", "quote_by(-1)", "Prev quote", show=False, id="app.previous_quote_by"),
-        Binding("ctrl+o,backspace,alt+left", "history_back", "Back", id="app.back"),
-        Binding("ctrl+i,alt+right", "history_forward", "Fwd", id="app.forward"),
         Binding("t", "toggle_pane('library')", "Library pane", show=False, id="app.toggle_library"),
         Binding("T", "toggle_pane('sidebar')", "Sidebar", show=False, id="app.toggle_sidebar"),
         Binding("1", "tab('people')", "People", show=False, id="app.tab_people"),
@@ -120,6 +120,7 @@ class BriefingApp(App[int]):
         self.current_key: str | None = None
         self.current_entity: str | None = None
         self.loading: tuple[int, int] | None = None
+        self._available: tuple[bool | None, ...] = ()
 
     # -- layout and start-up ---------------------------------------------------------------------
 
@@ -274,7 +275,7 @@ class BriefingApp(App[int]):
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         if message.item is not None and message.item.entity_id is not None:
             self._set_entity(message.item.entity_id, select_row=True)
-        self.refresh_bindings()
+        self._refresh_keys()
 
     @on(ArticleView.SectionChanged)
     def _section_changed(self, message: ArticleView.SectionChanged) -> None:
@@ -287,8 +288,7 @@ class BriefingApp(App[int]):
         if self.article.scroll_offset.y >= self.article.max_scroll_y > 0:
             for section in range(len(briefing.sections)):
                 self.state.mark_section_read(key, section)
-        read = self.state.is_section_read
-        self.library_pane.show_outline(briefing, lambda s: read(key, s), message.section)
+        self.library_pane.mark_sections(lambda s: self.state.is_section_read(key, s))
         self._update_status()
 
     @on(ArticleView.Jumped)
@@ -330,7 +330,7 @@ class BriefingApp(App[int]):
         if record:
             self.history.jump(origin, target)
         self._update_status()
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def _open(self, briefing: Briefing) -> None:
         self._remember_position()
@@ -365,9 +365,17 @@ class BriefingApp(App[int]):
     def _set_entity(self, entity_id: str | None, *, select_row: bool = False) -> None:
         self.current_entity = entity_id
         if select_row and entity_id is not None:
-            self.sidebar.select_entity(entity_id)
+            self.sidebar.select_entity(entity_id, switch_tab=False)
         self._update_status()
-        self.refresh_bindings()
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Redraw the Footer only when a key's availability changed (a Footer redraw is not free)."""
+        keys = ("history_back", "history_forward", "mention")
+        available = tuple(self.check_action(action, ()) for action in keys)
+        if available != self._available:
+            self._available = available
+            self.refresh_bindings()
 
     def _label(self, position: Position) -> str:
         """A short name for a position in the trail: the text there, else its section or briefing."""

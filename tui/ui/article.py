@@ -54,7 +54,7 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_lines(1)", "Down", show=False, id="article.down"),
         Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="article.up"),
-        Binding("space,pagedown", "page(1)", "Page", key_display="spc", id="article.page_down"),
+        Binding("space,pagedown", "page(1)", "Page", show=False, id="article.page_down"),
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="article.page_up"),
         Binding("g,home", "edge(-1)", "Top", show=False, id="article.top"),
         Binding("G,end", "edge(1)", "Bottom", show=False, id="article.bottom"),

@@ -42,6 +42,7 @@ class LibraryPane(Vertical):
         super().__init__(id=id)
         self.entries: list[_Entry] = []
         self.briefing: Briefing | None = None
+        self._read: dict[int, bool] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Briefings", style="bold"), classes="pane-title", id="briefings-title")
@@ -98,18 +99,26 @@ class LibraryPane(Vertical):
         """List the open briefing's sections, ticking those already read."""
         self.briefing = briefing
         sections: Sequence[str] = [s.title for s in briefing.sections] if briefing else []
-        options = []
-        for index, title in enumerate(sections):
-            mark = ("✓ ", "dim") if is_read(index) else ("  ", "")
-            label = one_line(title, TITLE_CELLS) if title.strip() else ("(opening)", "dim")
-            options.append(Option(assemble(mark, label)))
+        self._read = {index: is_read(index) for index in range(len(sections))}
+        options = [Option(_section_row(title, self._read[index])) for index, title in enumerate(sections)]
         self.query_one("#outline", OptionList).set_options(options)
         self.set_section(section)
+
+    def mark_sections(self, is_read: Callable[[int], bool]) -> None:
+        """Update read ticks in the outline, redrawing only rows whose mark changed."""
+        if self.briefing is None:
+            return
+        outline = self.query_one("#outline", OptionList)
+        for index, section in enumerate(self.briefing.sections[: outline.option_count]):
+            read = is_read(index)
+            if read != self._read.get(index, False):
+                self._read[index] = read
+                outline.replace_option_prompt_at_index(index, _section_row(section.title, read))
 
     def set_section(self, section: int) -> None:
         """Highlight the section in view."""
         outline = self.query_one("#outline", OptionList)
-        if 0 <= section < outline.option_count:
+        if 0 <= section < outline.option_count and outline.highlighted != section:
             with self.prevent(OptionList.OptionHighlighted):
                 outline.highlighted = section
 
@@ -128,3 +137,9 @@ class LibraryPane(Vertical):
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+
+
+def _section_row(title: str, read: bool) -> Text:
+    """An outline row: a tick when read, the title (or a dim placeholder for an untitled opening)."""
+    label = one_line(title, TITLE_CELLS) if title.strip() else ("(opening)", "dim")
+    return assemble(("✓ ", "dim") if read else ("  ", ""), label)

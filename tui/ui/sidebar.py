@@ -260,10 +260,11 @@ class Sidebar(Vertical):
         row.append_text(assemble(who, ("  " + one_line(section, 40), "dim")))
         return row
 
-    def select_entity(self, entity_id: str) -> None:
-        """Open the entity's tab and highlight its row (without posting messages back)."""
+    def select_entity(self, entity_id: str, *, switch_tab: bool = True) -> None:
+        """Highlight the entity's row (opening its tab unless ``switch_tab`` is false), posting nothing."""
         tab = "places" if entity_id.startswith("place:") else "people"
-        self.show_tab(tab)
+        if switch_tab:
+            self.show_tab(tab)
         for index, row in enumerate(self.rows[tab]):
             if row.entity_id == entity_id:
                 with self.prevent(OptionList.OptionHighlighted):

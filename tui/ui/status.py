@@ -9,13 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.ui.text import assemble, one_line
 
 
-class StatusLine(Static):
-    """One line at the bottom, above the Footer."""
+class StatusLine(Widget):
+    """One line at the bottom, above the Footer (redrawn without a layout pass)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._row = Text()
+
+    def render(self) -> Text:
+        """The last row built by :meth:`show`."""
+        return self._row
 
     def show(
         self,
@@ -42,4 +50,6 @@ class StatusLine(Static):
                 if index:
                     row.append(" › ", style="dim")
                 row.append_text(assemble((one_line(step, 24), "italic")))
-        self.update(row)
+        if row != self._row:
+            self._row = row
+            self.refresh()
