@@ -18,6 +18,7 @@ from tui.model.extract.candidates import Run
 from tui.model.extract.gazetteer import Place, first_names, gazetteer
 from tui.model.extract.lexicon import (
     NOT_NAMES,
+    ORG_APPOSITIVES,
     ORG_WORDS,
     PLACE_PREPOSITIONS,
     PLURAL_NOUNS,
@@ -28,7 +29,7 @@ from tui.model.extract.lexicon import (
     TITLE_WORDS,
 )
 from tui.model.extract.names import ascii_fold, fold_key
-from tui.model.extract.roles import role_after, role_before
+from tui.model.extract.roles import role_after, role_before, role_comma_before
 
 _VERBS = "|".join(sorted(SPEECH_VERBS))
 _SAID_AFTER = re.compile(
@@ -79,6 +80,16 @@ _PLACE_HEADS = {
 }
 
 
+_OWNER_BEFORE = re.compile(r"\b[A-Z][\w.-]*['’]s[ \u00a0]+$")
+_WHO_AFTER = re.compile(r",\s+who\b")
+_SUBJECT_BLOCKERS = frozenset(
+    {"of", "in", "from", "at", "near", "to", "into", "outside", "across", "for", "on"}
+)
+_APPOSITIVE_HEAD = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?([\w-]+)(?=\s*[,.;]|\s+(?:that|which|based)\b)"
+)
+
+
 class Kind(Enum):
     """What a run was judged to be."""
 
@@ -123,16 +134,30 @@ def _name_evidence(run: Run) -> bool:
 
 
 def _person_evidence(run: Run, text: str) -> bool:
-    """Evidence in the run or around it: a speech verb, an age, a role before or after."""
+    """Evidence in the run or around it: a speech verb, an age, a role before or after, ", who"."""
     if _name_evidence(run):
         return True
-    after = text[run.end : run.end + 120]
-    if not run.possessive and (_SAID_AFTER.match(after) or _AGE_AFTER.match(after)):
-        return True
     before = text[max(0, run.start - 40) : run.start]
-    if _SAID_BEFORE.search(before) or _ROLE_HEAD.search(before):
+    if _SAID_BEFORE.search(before) or _ROLE_HEAD.search(before) or role_comma_before(text, run.start):
         return True
-    return role_after(text, run.end) is not None and not run.possessive
+    if len(run.tokens) > 1 and _OWNER_BEFORE.search(before):
+        return True  # "Nigeria's Chidi Anyanwu"
+    word = _WORD_BEFORE.search(before)
+    if run.possessive or (word is not None and word.group(1) in _SUBJECT_BLOCKERS):
+        return False  # "Residents of Carrville said", "south of Kherson, a spokesman said"
+    after = text[run.end : run.end + 120]
+    if _WHO_AFTER.match(after):
+        return True
+    if _SAID_AFTER.match(after) or _AGE_AFTER.match(after):
+        return not _org_appositive(after)
+    role = role_after(text, run.end)
+    return role is not None and not _org_appositive(after)
+
+
+def _org_appositive(after: str) -> bool:
+    """ ", a campaign group," / ", a Washington-based research group,": an organisation, not a person."""
+    match = _APPOSITIVE_HEAD.match(after)
+    return match is not None and match.group(1).lower() in ORG_APPOSITIVES
 
 
 def _has_org_word(tokens: list[str]) -> bool:

@@ -65,6 +65,9 @@ Telegram Twitter Facebook Instagram YouTube TikTok WhatsApp Google Microsoft App
 Bloomberg Associated AFP Starlink Foundation Corps Marines Republicans Democrats Tories Labour Conservatives
 House Hall Tower Building Centre Prize Award Awards Index Exchange Market Markets Holdings Partners Capital
 Systems Technologies Motors Energy Oil Gas Petroleum Pharmaceuticals Studios Records Media Entertainment
+Power Electric Utilities Programme Program Initiative Trust Society Institution Observatory Laboratory
+Globe Lion Bear Palm Prize Medal Trophy Boot Hamas Hezbollah Nato Taliban Houthis Houthi Ofcom Interpol
+Europol Frontex Gazprom Rosneft Boeing Airbus Tesla Nvidia OpenAI Samsung Toyota Volkswagen Pfizer
 """)
 
 # Capitalised words that begin sentences or headings but are never names by themselves.
@@ -128,4 +131,12 @@ police protesters protestors firefighters rescuers medics workers employees shar
 organizers parents authorities sources witnesses neighbours neighbors villagers locals survivors relatives
 families prosecutors investigators officials analysts experts critics observers voters lawmakers researchers
 scientists doctors nurses teachers students residents officers soldiers troops diplomats
+""")
+
+# Head nouns of appositives that make the thing before them an organisation ("X, a campaign group, said").
+ORG_APPOSITIVES = words("""
+group company charity organisation organization firm agency party union network bank body tank coalition
+alliance newspaper broadcaster website institute club team side department ministry council committee
+association federation foundation movement militia force forces outlet startup start-up manufacturer
+maker operator provider carrier airline insurer retailer chain lender regulator watchdog authority
 """)

@@ -79,9 +79,30 @@ def _pairs(text: str) -> tuple[list[tuple[int, int]], int | None]:
         else:
             pairs.append((opened, pos))
             opened = None
-    pairs.sort()
     dangling = curly_open if curly_open is not None else opened
+    if not pairs and dangling is None:
+        pairs = _single_pairs(text)  # British style: ‘…’ with no double marks in the paragraph
+    pairs.sort()
     return pairs, dangling
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[\w¿¡])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?=[\s)\]—–.,;:!?]|$)")
+
+
+def _single_pairs(text: str) -> list[tuple[int, int]]:
+    """‘Quoted’ spans marked with single marks; apostrophes inside words never close one."""
+    pairs: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        opening = _SINGLE_OPEN.search(text, pos)
+        if opening is None:
+            return pairs
+        closing = _SINGLE_CLOSE.search(text, opening.end())
+        if closing is None:
+            return pairs
+        pairs.append((opening.start(), closing.start()))
+        pos = closing.end()
 
 
 def _starts_with_open(text: str) -> bool:

@@ -118,7 +118,7 @@ _NOT_APPOSITIVE = word_set(
     """
 )
 _ROLE_COMMA = re.compile(
-    r"(?:^|[\s(])(?:the|its|his|her|their)\s+(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,7}?),\s+$"
+    r"(?:^|[\s(])(?:the|its|his|her|their|[A-Z][\w.-]*['’]s)\s+(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,7}?),\s+$"
 )
 
 
@@ -129,7 +129,7 @@ def role_comma_before(text: str, start: int) -> str | None:
         return None
     role = match.group("role")
     words = role.split()
-    return role if _is_role_word(words[0]) and len(words) <= 8 else None
+    return role if any(_is_role_word(w) for w in words) and len(words) <= 8 else None
 
 
 def _country_of(word: str) -> str | None:
