@@ -121,3 +121,12 @@ def test_mentions_never_overlap_and_are_in_reading_order() -> None:
     assert spans == sorted(spans)
     for (s1, b1, _, e1), (s2, b2, st2, _) in itertools.pairwise(spans):
         assert (s1, b1) != (s2, b2) or e1 <= st2
+
+
+def test_surname_that_is_also_a_city_follows_the_person() -> None:
+    result = run(
+        "The airline's chief executive, Karen Washington, spoke first.",
+        "Washington, a former pilot, said the talks would resume.",
+    )
+    assert mention_texts(result, "Karen Washington") == ["Karen Washington", "Washington"]
+    assert "Washington" not in places(result)

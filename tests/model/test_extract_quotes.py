@@ -114,3 +114,26 @@ def test_titles_nicknames_and_scare_quotes_are_not_quotes() -> None:
 def test_translation_is_not_a_second_quote() -> None:
     result = run("Asked about the truce, one farmer replied in Spanish: “Veremos” — “We shall see.”")
     assert [q.text for q in result.quotes] == ["Veremos"]
+
+
+def test_british_single_quote_style() -> None:
+    result = run(
+        "Nadia Farouk runs the clinic.",
+        "‘We have fuel for a week,’ she said, adding that the group’s trucks had gone.",
+    )
+    quote = quote_with(result, "fuel")
+    assert quote.text == "We have fuel for a week"
+    assert speaker_name(result, quote) == "Nadia Farouk"
+
+
+def test_lowercase_role_between_quote_and_name() -> None:
+    result = run("“Demand keeps rising every month,” chief executive Lotte Brenner said on a call.")
+    assert speaker_name(result, quote_with(result, "Demand")) == "Lotte Brenner"
+
+
+def test_pronoun_skips_a_name_inside_a_fronted_phrase() -> None:
+    result = run(
+        "Judith Amsel said she had written to the board.",
+        "Like Marcus Feld, she said the delay was avoidable. “We lost a whole season,” she said.",
+    )
+    assert speaker_name(result, quote_with(result, "season")) == "Judith Amsel"

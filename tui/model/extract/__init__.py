@@ -71,16 +71,16 @@ def annotate(
     mentions = alias_mentions(blocks, registry, built)
     result.mentions = sorted(mentions, key=lambda mention: mention.location)
     flat_of = {(s_index, b_index): flat for flat, (s_index, b_index, _) in enumerate(blocks)}
-    speakers = Speakers(texts, result.mentions, people_of(result.entities), flat_of)
+    raws = find_raw_quotes(texts)
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    for raw in raws:
+        for segment in raw.segments:
+            quoted.setdefault(segment.block, []).append((segment.start, segment.end))
+    speakers = Speakers(texts, result.mentions, people_of(result.entities), flat_of, quoted)
     quotes = _declared_quotes(blocks, declared_quotes, registry, built, result.warnings)
     if extract:
-        taken = {(q.spans[0].section, q.spans[0].block, q.spans[0].start) for q in quotes}
-        quotes.extend(
-            q
-            for q in _extracted_quotes(blocks, speakers)
-            if not _overlaps(q, quotes)
-            and (q.spans[0].section, q.spans[0].block, q.spans[0].start) not in taken
-        )
+        found = _extracted_quotes(blocks, raws, speakers)
+        quotes.extend(q for q in found if not _overlaps(q, quotes))
     result.quotes = sorted(quotes, key=lambda quote: quote.location)
     return result
 
@@ -100,12 +100,13 @@ def _extract_entities(texts: Sequence[str], registry: Registry) -> None:
             registry.link(decision)
 
 
-def _extracted_quotes(blocks: Sequence[Block], speakers: Speakers) -> list[Quote]:
+def _extracted_quotes(blocks: Sequence[Block], raws: Sequence[RawQuote], speakers: Speakers) -> list[Quote]:
+    """Quotes that pass as speech, each with its speaker, in reading order."""
     texts = [text for _, _, text in blocks]
     quotes: list[Quote] = []
     previous: tuple[RawQuote, str | None] | None = None
     previous_raw: RawQuote | None = None
-    for raw in find_raw_quotes(texts):
+    for raw in raws:
         if not is_speech(raw, texts, previous_raw):
             previous_raw = raw
             continue

@@ -20,7 +20,7 @@ _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() 
 _LO = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower() and ch.isalpha())
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _TOKEN = (
-    r"(?:(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|St|Rev)\.(?=[ \u00a0])"
+    r"(?:(?:Gov|Sen|Rep|Gen|Brig|Lt|Col|Maj|Capt|Sgt|Adm|Cllr|Dr|Mr|Mrs|Ms|Prof|St|Rev)\.(?=[ \u00a0])"
     rf"|(?:[{_UP}]\.){{2,}}"  # U.S., U.K.
     rf"|(?:al|el|ad|as|ash|at|az|an|ar)-[{_UP}][{_LO}]+"  # al-Assad
     rf"|(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La)[{_UP}][{_LO}]+"  # McDonald, O’Brien

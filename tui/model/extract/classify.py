@@ -113,6 +113,7 @@ class Decision:
     place_kind: PlaceKind | None = None
     place: Place | None = None
     strong: bool = False  # evidence enough to create an entity on its own
+    person_context: bool = False  # judged a place, but the context also fits a person ("Washington said")
     sentence_initial: bool = False
 
 
@@ -210,6 +211,7 @@ def decide(run: Run, text: str) -> Decision:
             # a small town's name before "said" is a surname ("Hale said").
             metonymy = place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.AREA)
             exact = ascii_fold(run.text) == ascii_fold(place.name)  # not just a fold-key neighbour
+            decision.person_context = not in_name
             if (
                 (not in_name and metonymy and exact)
                 or (in_name and first is None)

@@ -18,7 +18,7 @@ HONORIFICS = words("""
 Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Baroness Baron Rev Rev.
 Reverend Father Sister Brother Rabbi Imam Sheikh Sheik Ayatollah Madame Mme Monsieur Herr Frau Mister
 Gov. Gov Sen. Sen Rep. Rep Gen. Gen Lt. Lt Col. Col Maj. Capt. Capt Sgt. Sgt Adm. Cmdr. Cpl. Pvt. Supt.
-Insp. Det. Hon. Pres. St. Saint
+Insp. Det. Hon. Pres. St. Saint Brig. Brig Cllr Cllr.
 """)
 
 # Capitalised title words: part of a role, not of the name ("Prime Minister", "Chief of the General Staff").
@@ -48,6 +48,7 @@ founder president-elect actor actress singer musician artist player striker goal
 manager trainer driver rider champion director-general secretary-general vice-president deputy-head
 pilot engineer farmer student spokesman pastor priest imam rabbi cleric monarch emir sultan dictator
 strongman premier ceo chairman boss representative delegate observer inspector detective sheriff
+convener convenor organiser organizer coordinator mate partner manager-general curator conductor
 """)
 
 # Words that mark a capitalised phrase as an organisation, building or event, not a person or place.

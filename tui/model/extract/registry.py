@@ -92,6 +92,12 @@ class Registry:
     def add(self, decision: Decision, order: int) -> Group:
         """Add a decided person or place occurrence, merging with what is already known."""
         kind = EntityKind.PERSON if decision.kind is Kind.PERSON else EntityKind.PLACE
+        if decision.person_context and len(decision.tokens) == 1:
+            person = self.find(EntityKind.PERSON, decision.name)
+            if person is not None:  # "Karen Washington … Washington said": the surname, not the city
+                person.forms[decision.name] += 1
+                self.overrides[(decision.block, decision.start)] = person
+                return person
         group = self.find(kind, decision.name)
         if group is None:
             group = Group(kind, first_seen=order)
