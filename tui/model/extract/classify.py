@@ -210,7 +210,8 @@ def decide(run: Run, text: str) -> Decision:
             # "Ukraine agreed", "Moscow said": countries, regions and cities speak as governments;
             # a small town's name before "said" is a surname ("Hale said").
             metonymy = place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.AREA)
-            exact = ascii_fold(run.text) == ascii_fold(place.name)  # not just a fold-key neighbour
+            # not just a fold-key neighbour ("Hale" is not Halle); country variants are curated
+            exact = ascii_fold(run.text) == ascii_fold(place.name) or place.kind is PlaceKind.COUNTRY
             decision.person_context = not in_name
             if (
                 (not in_name and metonymy and exact)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from tui.model.entities import EntityKind
 
@@ -72,6 +73,7 @@ def _fold_word(word: str) -> str:
     return _DOUBLE.sub(r"\1", word)
 
 
+@lru_cache(maxsize=65536)  # names repeat: every run and alias is folded, often many times
 def fold_key(name: str) -> str:
     """A key equal for spelling variants and transliterations of the same name."""
     text = _APOSTROPHES.sub("", ascii_fold(strip_possessive(name.strip())))
