@@ -130,3 +130,9 @@ def test_surname_that_is_also_a_city_follows_the_person() -> None:
     )
     assert mention_texts(result, "Karen Washington") == ["Karen Washington", "Washington"]
     assert "Washington" not in places(result)
+
+
+def test_institution_title_before_a_name() -> None:
+    result = run("Senate Majority Leader Roy Tillerman predicted the bill would fail.")
+    assert "Roy Tillerman" in people(result)
+    assert people(result)["Roy Tillerman"].role == "Senate Majority Leader"

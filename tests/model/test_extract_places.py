@@ -80,3 +80,11 @@ def test_common_word_places_need_context() -> None:
     assert mention_texts(result, "Nice") == ["Nice"]
     mention = next(m for m in result.mentions if m.text == "Nice")
     assert mention.location.block == 1
+
+
+def test_place_words_at_the_end_of_a_name() -> None:
+    result = run("Floodwater from Bitter Creek reached Oyo State and the Kavango Delta.")
+    found = places(result)
+    assert found["Bitter Creek"].place_kind is PlaceKind.RIVER
+    assert found["Oyo State"].place_kind is PlaceKind.REGION
+    assert found["Kavango Delta"].place_kind is PlaceKind.AREA

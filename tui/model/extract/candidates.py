@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tui.model.extract.gazetteer import gazetteer
-from tui.model.extract.lexicon import HONORIFICS, NAME_PARTICLES, NOT_NAMES, TITLE_WORDS
+from tui.model.extract.lexicon import HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 from tui.model.extract.names import fold_key
 
 _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch.isalpha())
@@ -76,6 +76,17 @@ def _place_starts(tokens: list[str], cut: int) -> bool:
     )
 
 
+def _institution_title(tokens: list[str]) -> int:
+    """Where the name starts after an institution's title: "Senate Majority Leader Frank Delgado" -> 3."""
+    titles = [i for i, t in enumerate(tokens[:-1]) if t in TITLE_WORDS]
+    if not titles or not any(t in ORG_WORDS or (t.isupper() and len(t) > 1) for t in tokens[: titles[-1]]):
+        return 0
+    end = titles[-1] + 1
+    head = tokens[:end]
+    ok = (t in ORG_WORDS or t in TITLE_WORDS or t.isupper() or _is_demonym_or_country(t) for t in head)
+    return end if all(ok) else 0
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """Whether ``start`` begins a sentence (so its capital says nothing about a name)."""
     i = start
@@ -123,6 +134,9 @@ def runs(block: int, text: str) -> Iterator[Run]:
                 )
             prefix.append(token)
             cut += 1
+        if cut == 0:
+            cut = _institution_title(tokens)
+            prefix = tokens[:cut]
         if cut and tokens[cut] in NAME_PARTICLES:
             continue
         if cut:

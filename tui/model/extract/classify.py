@@ -65,6 +65,13 @@ _PLACE_TAILS = {
     "Ocean": PlaceKind.OTHER,
     "Lake": PlaceKind.OTHER,
     "Valley": PlaceKind.AREA,
+    "Creek": PlaceKind.RIVER,
+    "Gap": PlaceKind.AREA,
+    "Highlands": PlaceKind.AREA,
+    "Delta": PlaceKind.AREA,
+    "State": PlaceKind.REGION,
+    "Hills": PlaceKind.AREA,
+    "Coast": PlaceKind.AREA,
     "Peninsula": PlaceKind.AREA,
     "Island": PlaceKind.AREA,
     "Islands": PlaceKind.AREA,
@@ -77,6 +84,8 @@ _PLACE_HEADS = {
     "Mount": PlaceKind.AREA,
     "Gulf": PlaceKind.OTHER,
     "Isle": PlaceKind.AREA,
+    "Jebel": PlaceKind.AREA,
+    "Cape": PlaceKind.AREA,
 }
 
 
