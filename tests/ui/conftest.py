@@ -32,6 +32,14 @@ def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     yield directory
 
 
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the config (key remapping) at a temporary directory, so the user's own never applies."""
+    directory = tmp_path / "config"
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(directory))
+    yield directory
+
+
 def person(name: str, role: str | None = None, aliases: Sequence[str] = ()) -> Entity:
     return Entity(entity_id(EntityKind.PERSON, name), EntityKind.PERSON, name, [name, *aliases], role=role)
 
@@ -141,6 +149,8 @@ def library() -> Library:
 
 
 def make_app(library: Library, state_dir: Path | None = None) -> BriefingApp:
-    """An app over a prebuilt library (no loading), with state under ``state_dir`` if given."""
+    """An app over a prebuilt library (no loading), with state under ``state_dir`` if given, no animation."""
     store = StateStore(state_dir / "state.json") if state_dir is not None else None
-    return BriefingApp(library=library, store=store)
+    app = BriefingApp(library=library, store=store)
+    app.animation_level = "none"  # tab underlines would otherwise be caught mid-slide in snapshots
+    return app

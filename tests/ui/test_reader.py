@@ -12,6 +12,7 @@ from tui.model.entities import Location
 from tui.model.library import Library
 from tui.model.navigation import LinkKind
 from tui.ui.app import BriefingApp
+from tui.ui.loading import Loaded
 from tui.ui.status import StatusLine
 
 SIZE = (120, 40)
@@ -230,8 +231,6 @@ async def test_a_folder_loads_in_the_background_with_errors_listed(tmp_path: Pat
 
 
 async def test_progress_shows_while_files_are_still_loading(library: Library) -> None:
-    from tui.ui.app import Loaded
-
     async with make_app(library).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)

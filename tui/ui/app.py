@@ -2,55 +2,44 @@
 
 Widgets post the messages of :mod:`tui.ui.messages`; the app handles each once
 (:meth:`BriefingApp.navigate` for every jump, so the back/forward list sees all
-of them). Navigation itself is model code (:mod:`tui.model.navigation`): the
-app asks it for a :class:`Position` and shows that position. Files load in a
-thread worker; the first briefing shows as soon as it is ready.
+of them). Navigation is model code (:mod:`tui.model.navigation`): the app asks
+it for a :class:`Position` and shows that position. Files load in a thread
+worker (:mod:`tui.ui.loading`); the first briefing shows as soon as it is ready.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from tui.model import navigation as nav
-from tui.model.document import Briefing, LoadError, Severity
+from tui.model.document import Briefing, Severity
 from tui.model.history import History
 from tui.model.library import Library
-from tui.model.navigation import LinkKind, Position
+from tui.model.navigation import Position
 from tui.model.state import ReaderState, StateStore
 from tui.ui.article import ArticleView
+from tui.ui.bindings import APP_BINDINGS
+from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.library_pane import LibraryPane
+from tui.ui.loading import Loaded, load_in_batches, read_stdin
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.sidebar import Sidebar
-from tui.ui.status import StatusLine
+from tui.ui.status import StatusLine, position_label
 from tui.ui.text import one_line
 
 DEFAULT_THEME = "textual-dark"
-LOAD_BATCH_SECONDS = 0.1
-
-
-@dataclass
-class Loaded(Message):
-    """A batch of files loaded by the worker (``done`` of ``total`` so far)."""
-
-    briefings: list[Briefing] = field(default_factory=list)
-    errors: list[LoadError] = field(default_factory=list)
-    done: int = 0
-    total: int = 0
-    finished: bool = False
 
 
 @dataclass
@@ -74,42 +63,11 @@ class BriefingApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Briefing"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+o,backspace,alt+left", "history_back", "Back", id="app.back"),
-        Binding("ctrl+i,alt+right", "history_forward", "Fwd", id="app.forward"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Keys", id="app.help"),
-        Binding("right_square_bracket,right_curly_bracket", "section(1)", "Section", key_display="]",
-                id="app.next_section"),
-        Binding("left_square_bracket,left_curly_bracket", "section(-1)", "Prev section", show=False,
-                id="app.previous_section"),
-        Binding("J", "briefing(1)", "Next briefing", show=False, id="app.next_briefing"),
-        Binding("K", "briefing(-1)", "Prev briefing", show=False, id="app.previous_briefing"),
-        Binding("asterisk", "mention(1)", "Next mention", key_display="*", id="app.next_mention"),
-        Binding("number_sign", "mention(-1)", "Prev mention", show=False, id="app.previous_mention"),
-        Binding("s", "speaker", "Speaker", show=False, id="app.speaker"),
-        Binding("quotation_mark", "quote_by(1)", "Their quotes", show=False, id="app.next_quote_by"),
-        Binding("apostrophe", "quote_by(-1)", "Prev quote", show=False, id="app.previous_quote_by"),
-        Binding("t", "toggle_pane('library')", "Library pane", show=False, id="app.toggle_library"),
-        Binding("T", "toggle_pane('sidebar')", "Sidebar", show=False, id="app.toggle_sidebar"),
-        Binding("1", "tab('people')", "People", show=False, id="app.tab_people"),
-        Binding("2", "tab('places')", "Places", show=False, id="app.tab_places"),
-        Binding("3", "tab('quotes')", "Quotes", show=False, id="app.tab_quotes"),
-        Binding("o", "sort", "Sort", show=False, id="app.sort"),
-        Binding("a", "scope", "Scope", show=False, id="app.scope"),
-        Binding("m", "toggle_read", "Mark unread", show=False, id="app.toggle_read"),
-        Binding("slash", "search", "Find", key_display="/", id="app.search"),
-        Binding("f", "hints", "Hints", show=False, id="app.hints"),
-        Binding("escape", "focus_article", "Article", show=False, id="app.focus_article"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
-    def __init__(
-        self,
-        paths: Sequence[str] = (),
-        *,
-        library: Library | None = None,
-        store: StateStore | None = None,
-    ) -> None:
+    def __init__(self, paths: Sequence[str] = (), *, library: Library | None = None,
+                 store: StateStore | None = None) -> None:
+        """Read ``paths`` in the background; a ``library`` given here shows at once (stdin, tests)."""
         super().__init__()
         self.paths = list(paths)
         self.library = library if library is not None else Library()
@@ -120,9 +78,8 @@ class BriefingApp(App[int]):
         self.current_key: str | None = None
         self.current_entity: str | None = None
         self.loading: tuple[int, int] | None = None
+        self.exit_warnings: list[str] = []
         self._available: tuple[bool | None, ...] = ()
-
-    # -- layout and start-up ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -147,13 +104,20 @@ class BriefingApp(App[int]):
         """The left pane."""
         return self.query_one(LibraryPane)
 
+    @property
+    def briefing(self) -> Briefing | None:
+        """The open briefing (``None`` while a load error or a note is shown)."""
+        return self.library.briefing(self.current_key) if self.current_key else None
+
+    # -- start-up and loading --------------------------------------------------------------------
+
     def on_mount(self) -> None:
         """Restore state, then show what is loaded and start loading the rest."""
         self.state, warnings = self.store.load()
         for warning in warnings:
             self.notify(one_line(warning), severity="warning", markup=False, timeout=10)
         self.theme = self.state.theme if self.state.theme in self.available_themes else DEFAULT_THEME
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.theme_changed_signal.subscribe(self, lambda _theme: setattr(self.state, "theme", self.theme))
         if self.state.sidebar_tab:
             self.sidebar.show_tab(self.state.sidebar_tab)
         palette = _optional("tui.ui.commands", "BriefingCommands")
@@ -168,33 +132,10 @@ class BriefingApp(App[int]):
             self._load_files()
         self._update_status()
 
-    def _theme_changed(self, theme: object) -> None:
-        self.state.theme = self.theme
-
     @work(thread=True, exclusive=True, group="load")
     def _load_files(self) -> None:
-        """Discover and load files off the event loop, posting batches as they are ready."""
-        from tui.model import loader
-
         worker = get_current_worker()
-        paths = self.paths or [str(loader.bundled_content_dir())]
-        files, errors = loader.discover(paths)
-        total = len(files)
-        batch = Loaded(errors=list(errors), total=total)
-        last = time.monotonic()
-        for done, path in enumerate(files, 1):
-            if worker.is_cancelled:
-                return
-            briefing, problems = loader.load_file(path)
-            if briefing is not None:
-                batch.briefings.append(briefing)
-            batch.errors.extend(problems)
-            if done == 1 or time.monotonic() - last >= LOAD_BATCH_SECONDS:
-                batch.done = done
-                self.post_message(batch)
-                batch, last = Loaded(total=total), time.monotonic()
-        batch.done, batch.finished = total, True
-        self.post_message(batch)
+        load_in_batches(self.paths, self.post_message, lambda: worker.is_cancelled)
 
     def on_loaded(self, message: Loaded) -> None:
         """Add a batch to the library; open the first briefing as soon as there is one."""
@@ -208,17 +149,15 @@ class BriefingApp(App[int]):
 
     def _refold(self) -> None:
         """Re-show the open briefing if adding briefings re-folded its entities (same place, same item)."""
-        briefing = self.library.briefing(self.current_key) if self.current_key else None
+        briefing = self.briefing
         if briefing is None or self.article.briefing is not briefing:
             return
         items = nav.linked_items(briefing)
-        if items == self.article.items:
-            return
-        cursor = self.article.cursor_item
-        top = self.article.top_location()
-        self.article.show_briefing(briefing, items)
-        self.article.go_to(cursor.location if cursor is not None else top)
-        self.sidebar.show(self.library, briefing)
+        if items != self.article.items:
+            cursor, top = self.article.cursor_item, self.article.top_location()
+            self.article.show_briefing(briefing, items)
+            self.article.go_to(cursor.location if cursor is not None else top)
+            self.sidebar.show(self.library, briefing)
 
     def _library_grew(self) -> None:
         self.library_pane.show_library(self.library, self.state.is_read, self.current_key)
@@ -228,7 +167,7 @@ class BriefingApp(App[int]):
             elif self.library.has_errors and self.loading is None:
                 self.open_error(self._failed_paths()[0])
         elif self.sidebar.scope == "library":
-            self.sidebar.show(self.library, self.library.briefing(self.current_key))
+            self.sidebar.show(self.library, self.briefing)
 
     # -- the message handlers: each intention handled once ---------------------------------------
 
@@ -244,28 +183,25 @@ class BriefingApp(App[int]):
             self.navigate(Position(message.key), record=message.record)
 
     def on_open_entity(self, message: OpenEntity) -> None:
-        """Show an entity's card (or, until there is a card, select it in the sidebar)."""
-        entry = self.library.entity(message.entity_id)
-        if entry is None:
+        """Show an entity's card (or, without the card module, select it in the sidebar)."""
+        if self.library.entity(message.entity_id) is None:
             self.notify("Nothing known about that.", severity="warning", timeout=3)
             return
         self._set_entity(message.entity_id)
+        self.sidebar.select_entity(message.entity_id)
         card = _optional("tui.ui.card", "EntityCard")
         if card is not None:
             self.push_screen(card(self.library, message.entity_id, self.current_position()))
-        else:
-            self.sidebar.select_entity(message.entity_id)
 
     def on_open_quote(self, message: OpenQuote) -> None:
         """Follow a quote to its speaker's card."""
         briefing = self.library.briefing(message.briefing)
-        if briefing is None or not 0 <= message.index < len(briefing.quotes):
-            return
-        speaker = briefing.quotes[message.index].speaker_id
-        if speaker is None:
-            self.notify("The speaker of this quote is not known.", timeout=3)
-        else:
-            self.post_message(OpenEntity(speaker))
+        if briefing is not None and 0 <= message.index < len(briefing.quotes):
+            speaker = briefing.quotes[message.index].speaker_id
+            if speaker is None:
+                self.notify("The speaker of this quote is not known.", timeout=3)
+            else:
+                self.post_message(OpenEntity(speaker))
 
     def on_select_entity(self, message: SelectEntity) -> None:
         """An entity became current (a sidebar row, a card)."""
@@ -275,19 +211,16 @@ class BriefingApp(App[int]):
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         if message.item is not None and message.item.entity_id is not None:
             self._set_entity(message.item.entity_id, select_row=True)
-        self._refresh_keys()
 
     @on(ArticleView.SectionChanged)
     def _section_changed(self, message: ArticleView.SectionChanged) -> None:
-        key = self.current_key
-        briefing = self.library.briefing(key) if key else None
+        """Sections scrolled past (or all, at the end) count as read."""
+        key, briefing = self.current_key, self.briefing
         if briefing is None or key is None:
             return
-        for section in range(message.section):
+        at_end = self.article.scroll_offset.y >= self.article.max_scroll_y > 0
+        for section in range(len(briefing.sections) if at_end else message.section):
             self.state.mark_section_read(key, section)
-        if self.article.scroll_offset.y >= self.article.max_scroll_y > 0:
-            for section in range(len(briefing.sections)):
-                self.state.mark_section_read(key, section)
         self.library_pane.mark_sections(lambda s: self.state.is_section_read(key, s))
         self._update_status()
 
@@ -309,12 +242,12 @@ class BriefingApp(App[int]):
         if self.current_key is None:
             return None
         item = self.article.cursor_item
-        if item is not None and self.article._cursor_visible():
+        if item is not None and self.article.cursor_on_screen():
             return Position(self.current_key, item.location)
         return Position(self.current_key, self.article.top_location())
 
     def navigate(self, position: Position, *, record: bool = True) -> None:
-        """Show a position (opening its briefing if needed) and record the jump."""
+        """Show a position (opening its briefing if needed, where last left) and record the jump."""
         origin = self.current_position()
         if position.briefing != self.current_key:
             briefing = self.library.briefing(position.briefing)
@@ -322,15 +255,11 @@ class BriefingApp(App[int]):
                 self.notify("That briefing is not loaded.", severity="warning", timeout=3)
                 return
             self._open(briefing)
-        location = position.location
-        if location is None:
-            location = self.state.position(position.briefing)
+        location = position.location or self.state.position(position.briefing)
         self.article.go_to(location)
-        target = Position(position.briefing, location)
         if record:
-            self.history.jump(origin, target)
+            self.history.jump(origin, Position(position.briefing, location))
         self._update_status()
-        self._refresh_keys()
 
     def _open(self, briefing: Briefing) -> None:
         self._remember_position()
@@ -346,9 +275,8 @@ class BriefingApp(App[int]):
     def open_error(self, path: str) -> None:
         """Show a file that failed to load: its path, line and message."""
         self._remember_position()
-        errors = [e for e in self.library.errors if e.path == path]
         self.current_key = None
-        self.article.show_error(path, errors)
+        self.article.show_error(path, [e for e in self.library.errors if e.path == path])
         self.sidebar.show(self.library, None)
         self.library_pane.set_current(path)
         self.library_pane.show_outline(None, lambda s: False, 0)
@@ -367,107 +295,49 @@ class BriefingApp(App[int]):
         if select_row and entity_id is not None:
             self.sidebar.select_entity(entity_id, switch_tab=False)
         self._update_status()
-        self._refresh_keys()
 
-    def _refresh_keys(self) -> None:
-        """Redraw the Footer only when a key's availability changed (a Footer redraw is not free)."""
-        keys = ("history_back", "history_forward", "mention")
-        available = tuple(self.check_action(action, ()) for action in keys)
+    def _update_status(self) -> None:
+        """Redraw the status line, and the Footer only if a key's availability changed."""
+        briefing = self.briefing
+        section = None
+        if briefing is not None and briefing.sections:
+            section = briefing.sections[min(self.article.section, len(briefing.sections) - 1)].title
+            self.library_pane.set_section(self.article.section)
+        entry = self.library.entity(self.current_entity) if self.current_entity else None
+        trail = [position_label(self.library, p) for p in self.history.trail(4)[:-1]]
+        self.query_one(StatusLine).show(briefing.title if briefing else None, section, trail,
+                                        entry.entity.name if entry else None, self.loading)
+        available = tuple(self.check_action(a, p) for a, p in
+                          (("history_back", ()), ("history_forward", ()), ("jump", ("mention",))))
         if available != self._available:
             self._available = available
             self.refresh_bindings()
 
-    def _label(self, position: Position) -> str:
-        """A short name for a position in the trail: the text there, else its section or briefing."""
-        briefing = self.library.briefing(position.briefing)
-        if briefing is None:
-            return position.briefing
-        loc = position.location
-        if loc is None or loc.section >= len(briefing.sections):
-            return briefing.title
-        if loc.end > loc.start and loc.block < len(briefing.sections[loc.section].blocks):
-            return briefing.block(loc.section, loc.block).text[loc.start : loc.end]
-        return briefing.sections[loc.section].title or briefing.title
-
-    def _update_status(self) -> None:
-        briefing = self.library.briefing(self.current_key) if self.current_key else None
-        section = None
-        if briefing is not None and briefing.sections:
-            section = briefing.sections[min(self.article.section, len(briefing.sections) - 1)].title
-        entry = self.library.entity(self.current_entity) if self.current_entity else None
-        self.query_one(StatusLine).show(
-            briefing.title if briefing else None,
-            section,
-            [self._label(p) for p in self.history.trail(4)[:-1]],
-            entry.entity.name if entry else None,
-            self.loading,
-        )
-        if briefing is not None:
-            self.library_pane.set_section(self.article.section)
-
     # -- actions ---------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out keys with nowhere to go (Footer shows them dimmed)."""
+        """Grey out keys with nowhere to go (the Footer shows them dimmed)."""
         if action == "history_back":
             return True if self.history.can_back else None
         if action == "history_forward":
             return True if self.history.can_forward else None
-        if action == "mention":
-            return True if self.current_entity else None
-        if action == "quote_by":
-            return True if self.current_entity and self.current_entity.startswith("person:") else None
-        if action == "speaker":
+        if action == "jump" and parameters:
             item = self.article.cursor_item if self.current_key else None
-            return True if item is not None and item.kind is LinkKind.QUOTE and item.entity_id else None
-        if action in ("search", "hints", "help"):
-            module = {"search": ("tui.ui.search", "SearchBar"), "hints": ("tui.ui.hints", "HintScreen"),
-                      "help": ("tui.ui.help", "HelpScreen")}[action]
-            return True if _optional(*module) is not None else None
+            return True if jump_available(str(parameters[0]), self.current_entity, item) else None
+        optional = {"search": ("tui.ui.search", "SearchBar"), "hints": ("tui.ui.hints", "HintScreen"),
+                    "help": ("tui.ui.help", "HelpScreen")}
+        if action in optional:
+            return True if _optional(*optional[action]) is not None else None
         return True
 
-    def _go(self, target: Position | None, nothing: str) -> None:
+    def action_jump(self, kind: str, direction: int = 1) -> None:
+        """Jump to the next/previous section, briefing, mention, quote by the person, or speaker."""
+        target = jump_target(kind, direction, self.library, self.briefing, self.article.section,
+                             self.current_entity, self.current_position(), self.article.cursor_item)
         if target is None:
-            self.notify(nothing, timeout=2)
+            self.notify(NOTHING.get(kind, "Nowhere to go."), timeout=2)
         else:
             self.navigate(target)
-
-    def action_section(self, direction: int) -> None:
-        """Next or previous section (] and [)."""
-        briefing = self.library.briefing(self.current_key) if self.current_key else None
-        if briefing is None:
-            return
-        target = nav.next_section(briefing, self.article.section, direction)
-        position = None if target is None else nav.section_start(briefing, target)
-        self._go(position, "No more sections this way.")
-
-    def action_briefing(self, direction: int) -> None:
-        """Next or previous briefing (J and K)."""
-        key = nav.next_briefing(self.library, self.current_key, direction)
-        self._go(None if key is None else Position(key), "No more briefings this way.")
-
-    def action_mention(self, direction: int) -> None:
-        """Next or previous mention of the current entity, on into other briefings (* and #)."""
-        if self.current_entity is None:
-            return
-        target = nav.next_mention(self.library, self.current_entity, self.current_position(), direction)
-        self._go(target, "No more mentions this way.")
-
-    def action_speaker(self) -> None:
-        """From the quote under the cursor to where its speaker is named."""
-        item = self.article.cursor_item
-        briefing = self.library.briefing(self.current_key) if self.current_key else None
-        if item is None or briefing is None or item.quote_index is None:
-            return
-        target = nav.speaker_position(briefing, briefing.quotes[item.quote_index], self.library)
-        self._go(target, "The speaker is not named anywhere.")
-
-    def action_quote_by(self, direction: int) -> None:
-        """The current person's next or previous quote, across briefings (" and ')."""
-        if self.current_entity is None:
-            return
-        target = nav.next_quote_by(self.library, self.current_entity, self.current_position(), direction)
-        self._go(target, "No more quotes by them this way.")
 
     def action_history_back(self) -> None:
         """Back over the last jump (Ctrl-O, Backspace)."""
@@ -545,29 +415,23 @@ class BriefingApp(App[int]):
             self.notify(one_line(warning), severity="warning", markup=False, timeout=10)
 
     async def action_quit(self) -> None:
-        """Remember where the reader is, save, and leave."""
+        """Remember where the reader is, save, and leave (warnings are printed after the screen closes)."""
         self._remember_position()
-        for warning in self.store.save(self.state):
-            print(warning, file=sys.stderr)
+        self.exit_warnings = self.store.save(self.state)
         self.exit(0)
 
 
 def run(paths: Sequence[str]) -> int:
     """Run the reader on ``paths`` (a folder, files, ``-`` for stdin; none: the bundled briefings)."""
     library: Library | None = None
-    rest = [path for path in paths if path != "-"]
     if "-" in paths:
-        from tui.model import loader
-
-        library = loader.load_library(["-"], stdin=sys.stdin)
-        if not sys.stdin.isatty():
-            try:
-                tty = os.open("/dev/tty", os.O_RDONLY)
-            except OSError:
-                print("briefing: no terminal to read keys from", file=sys.stderr)
-                return 2
-            os.dup2(tty, 0)
-            sys.stdin = open(0, closefd=False)  # noqa: SIM115
-    app = BriefingApp(rest, library=library)
+        loaded = read_stdin()
+        if isinstance(loaded, str):
+            print(loaded, file=sys.stderr)
+            return 2
+        library = loaded
+    app = BriefingApp([path for path in paths if path != "-"], library=library)
     result = app.run()
+    for warning in app.exit_warnings:
+        print(f"briefing: {one_line(warning)}", file=sys.stderr)
     return result if isinstance(result, int) else 0

@@ -238,7 +238,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _report_section(self) -> None:
         if self._section_hint is not None:
             section = self._section_hint
-        elif self._cursor_visible():
+        elif self.cursor_on_screen():
             assert self.cursor is not None
             section = self.items[self.cursor].location.section
         else:
@@ -317,7 +317,8 @@ class ArticleView(ScrollView, can_focus=True):
         found = self.geometry.items_on(top, self.scrollable_content_region.height)
         return [(index, self._left + column, row) for index, column, row in found]
 
-    def _cursor_visible(self) -> bool:
+    def cursor_on_screen(self) -> bool:
+        """Whether the cursor item starts on a visible line (else keys start from the view)."""
         if self.cursor is None:
             return False
         line = self.geometry.line_of(self.items[self.cursor].location)
@@ -347,7 +348,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.items:
             return
         target: int | None
-        if self._cursor_visible():
+        if self.cursor_on_screen():
             assert self.cursor is not None
             target = self.cursor + (1 if direction > 0 else -1)
         else:

@@ -11,7 +11,22 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.model.library import Library
+from tui.model.navigation import Position
 from tui.ui.text import assemble, one_line
+
+
+def position_label(library: Library, position: Position) -> str:
+    """A short name for a place in the trail: the text there, else its section, else its briefing."""
+    briefing = library.briefing(position.briefing)
+    if briefing is None:
+        return position.briefing
+    loc = position.location
+    if loc is None or loc.section >= len(briefing.sections):
+        return briefing.title
+    if loc.end > loc.start and loc.block < len(briefing.sections[loc.section].blocks):
+        return briefing.block(loc.section, loc.block).text[loc.start : loc.end]
+    return briefing.sections[loc.section].title or briefing.title
 
 
 class StatusLine(Widget):

@@ -1,0 +1,74 @@
+"""Loading a library in the background, in batches, so the first briefing shows at once.
+
+:func:`load_in_batches` runs in the app's thread worker: it discovers the
+files, loads them one by one and hands over :class:`Loaded` batches (the first
+file alone, then whatever loaded in each tenth of a second), so the event loop
+adds a few briefings at a time and the progress indicator moves. Reading from
+stdin happens before the app starts (:func:`read_stdin`), since the terminal
+then needs fd 0 back for keys.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+from tui.model import loader
+from tui.model.document import Briefing, LoadError
+from tui.model.library import Library
+
+BATCH_SECONDS = 0.1
+"""How long the worker gathers briefings before handing a batch to the event loop."""
+
+
+@dataclass
+class Loaded(Message):
+    """A batch of files loaded by the worker (``done`` of ``total`` so far)."""
+
+    briefings: list[Briefing] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    done: int = 0
+    total: int = 0
+    finished: bool = False
+
+
+def load_in_batches(
+    paths: Sequence[str], post: Callable[[Loaded], object], cancelled: Callable[[], bool]
+) -> None:
+    """Discover and load ``paths`` (the bundled briefings when empty), posting batches as they are ready."""
+    files, errors = loader.discover(list(paths) or [str(loader.bundled_content_dir())])
+    total = len(files)
+    batch = Loaded(errors=list(errors), total=total)
+    last = time.monotonic()
+    for done, path in enumerate(files, 1):
+        if cancelled():
+            return
+        briefing, problems = loader.load_file(path)
+        if briefing is not None:
+            batch.briefings.append(briefing)
+        batch.errors.extend(problems)
+        if done == 1 or time.monotonic() - last >= BATCH_SECONDS:
+            batch.done = done
+            post(batch)
+            batch, last = Loaded(total=total), time.monotonic()
+    batch.done, batch.finished = total, True
+    post(batch)
+
+
+def read_stdin() -> Library | str:
+    """Load a briefing piped on stdin, then point fd 0 at the terminal for keys; or an error message."""
+    library = loader.load_library(["-"], stdin=sys.stdin)
+    if not sys.stdin.isatty():
+        try:
+            tty = os.open("/dev/tty", os.O_RDONLY)
+        except OSError:
+            return "briefing: no terminal to read keys from (stdin was the briefing)"
+        os.dup2(tty, 0)
+        os.close(tty)
+        sys.stdin = open(0, closefd=False)  # noqa: SIM115  (lives as long as the process)
+    return library
