@@ -1,0 +1,169 @@
+"""The entity card, driven by keys: open it from a mention or a quote, jump from its rows, come back."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from tests.ui.conftest import JANE, alpha, beta, briefing, make_app, make_library, person
+from tui.model.entities import Location
+from tui.model.library import Library
+from tui.model.navigation import LinkKind, Position
+from tui.ui.app import BriefingApp
+from tui.ui.card import KEYWORD_STYLE, CardList, CardRow, EntityCard
+
+SIZE = (120, 40)
+
+
+def card_of(app: BriefingApp) -> EntityCard:
+    screen = app.screen
+    assert isinstance(screen, EntityCard), f"expected the card, got {type(screen).__name__}"
+    return screen
+
+
+def row_texts(card: EntityCard) -> list[str]:
+    rows = card.query_one(CardList)
+    return [Content.from_markup(rows.get_option_at_index(i).prompt).plain  # type: ignore[arg-type]
+            for i in range(rows.option_count)]
+
+
+def highlighted_row(card: EntityCard) -> CardRow | None:
+    index = card.query_one(CardList).highlighted
+    assert index is not None
+    return card.rows[index]
+
+
+async def test_mention_card_row_jump_then_back_and_forward(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "enter")  # "Jane Doe" at the very start
+        card = card_of(app)
+        assert card.entity_id == JANE.id
+        # The list opens on the mention the reader came from.
+        assert highlighted_row(card) == CardRow("mention", Position("news/alpha.md", Location(0, 0, 0, 8)))
+        await pilot.press("j", "j")  # skips headings: the quote's sentence, then "Doe left..."
+        assert highlighted_row(card) == CardRow("mention", Position("news/alpha.md", Location(2, 0, 0, 3)))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntityCard)
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(2, 0, 0, 3)
+        assert app.article.section == 2
+        await pilot.press("ctrl+o")
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(0, 0, 0, 8)
+        await pilot.press("ctrl+i")
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(2, 0, 0, 3)
+
+
+async def test_a_row_in_another_briefing_opens_it(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "enter")
+        card = card_of(app)
+        last = max(i for i, row in enumerate(card.rows) if row is not None and row.kind == "briefing")
+        card.query_one(CardList).highlighted = last
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_key == "news/beta.md"
+        item = app.article.cursor_item
+        assert item is not None and item.entity_id == JANE.id and item.location == Location(0, 0, 0, 8)
+        await pilot.press("ctrl+o")
+        assert app.current_key == "news/alpha.md"
+
+
+async def test_card_shows_name_aliases_roles_mentions_in_context_quotes_and_briefings(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "enter")
+        card = card_of(app)
+        head = card.query_one("#card-header", Static).render()
+        assert isinstance(head, Content)
+        assert "Jane Doe" in head.plain and "also: Doe" in head.plain
+        assert "foreign minister  in Talks in Springfield" in head.plain
+        assert "foreign minister  in Return to Shelbyville" in head.plain
+        texts = row_texts(card)
+        assert texts[0] == "Mentions (4)"
+        assert "Aftermath · Doe left in the evening." in texts
+        assert "Quotes (1)" in texts and "Also in (1)" in texts
+        assert any("“We will hold the line,”" in t and "The talks" in t for t in texts)
+        # The keyword is highlighted inside its sentence.
+        rows = card.query_one(CardList)
+        index = texts.index("Aftermath · Doe left in the evening.")
+        prompt = rows.get_option_at_index(index).prompt
+        assert isinstance(prompt, Content)
+        marked = [prompt.plain[s.start:s.end] for s in prompt.spans if s.style == KEYWORD_STYLE]
+        assert marked == ["Doe"]
+
+
+async def test_quote_opens_its_speakers_card(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "l", "l")
+        assert app.article.cursor_item is not None and app.article.cursor_item.kind is LinkKind.QUOTE
+        await pilot.press("enter")
+        card = card_of(app)
+        assert card.entity_id == JANE.id
+        # Opened from the quote, the list starts at the next mention of the speaker.
+        assert highlighted_row(card) == CardRow("mention", Position("news/alpha.md", Location(1, 0, 25, 33)))
+        await pilot.press("escape")
+        assert not isinstance(app.screen, EntityCard)
+        assert app.article.cursor_item is not None and app.article.cursor_item.kind is LinkKind.QUOTE
+        assert not app.history.can_back  # closing the card is not a jump
+
+
+async def test_next_and_previous_mention_from_the_card(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "enter", "asterisk")
+        await pilot.pause()
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(1, 0, 25, 33)
+        await pilot.press("enter", "number_sign")
+        await pilot.pause()
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(0, 0, 0, 8)
+        await pilot.press("enter", "number_sign")  # nothing before the first mention
+        await pilot.pause()
+        assert isinstance(app.screen, EntityCard)
+        assert any("No more mentions" in n.message for n in app._notifications)
+
+
+async def test_hostile_names_on_the_card_are_literal_and_do_nothing() -> None:
+    evil = person("Doe", "[bold]boss[/]")
+    evil.name = "[@click=app.quit]x[/] Doe"
+    library = make_library(briefing("news/evil.md", "Evil", [("", ["Doe came. Doe went."])], [evil]))
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "enter")
+        card = card_of(app)
+        head = card.query_one("#card-header", Static).render()
+        assert isinstance(head, Content)
+        assert "[@click=app.quit]x[/] Doe" in head.plain and "[bold]boss[/]" in head.plain
+        assert all("click" not in str(span.style) for span in head.spans)
+        await pilot.click("#card-header", offset=(2, 0))
+        await pilot.click("#card-header", offset=(2, 1))
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, EntityCard)
+
+
+async def test_a_place_card_has_no_quotes_section() -> None:
+    library = make_library(alpha(), beta())
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "l", "enter")  # Springfield
+        card = card_of(app)
+        assert card.entity_id == "place:springfield"
+        texts = row_texts(card)
+        assert texts[0] == "Mentions (2)" and not any(t.startswith("Quotes") for t in texts)
+        head = card.query_one("#card-header", Static).render()
+        assert isinstance(head, Content) and "place · city · Freedonia" in head.plain

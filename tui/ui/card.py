@@ -1,0 +1,253 @@
+"""The entity card: everything the library knows about one person or place, each row a way to get there.
+
+Opened by Enter on a mention (or a quote, for its speaker), a sidebar row or
+the palette. It shows the name, aliases and role(s) by briefing, then a list:
+every mention with the sentence around it (keyword in context, the name
+highlighted), the person's quotes, and the other briefings that mention them.
+Enter (or a click) on a row closes the card and jumps there; ``*`` / ``#`` jump
+straight to the next/previous mention after the place the card was opened
+from. Every jump is a :class:`~tui.ui.messages.Navigate` message, so the app
+records it and Back returns to where the reader was.
+
+All text is built as :class:`~textual.content.Content` from plain strings made
+safe by :func:`tui.ui.text.safe`, so names such as ``[@click=app.quit]x[/]``
+show literally and do nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.model import navigation as nav
+from tui.model.document import Briefing
+from tui.model.entities import EntityKind, Location
+from tui.model.library import Library, LibraryEntity
+from tui.model.navigation import Position
+from tui.ui.messages import Navigate
+from tui.ui.text import one_line, safe
+
+ROW_LIMIT = 500
+"""Mention rows shown at most (a name mentioned thousands of times keeps the card quick to open)."""
+KEYWORD_STYLE = "bold reverse"
+
+
+@dataclass(frozen=True, slots=True)
+class CardRow:
+    """What a row of the card leads to: a mention, a quote or a briefing, each a position."""
+
+    kind: str
+    position: Position
+
+
+class CardList(OptionList):
+    """The card's rows, with vim's j/k as well as the arrows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="card.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="card.up"),
+    ]
+
+
+def _section_title(briefing: Briefing, section: int) -> str:
+    if 0 <= section < len(briefing.sections) and briefing.sections[section].title.strip():
+        return one_line(briefing.sections[section].title, 40)
+    return "Opening"
+
+
+def _briefing_label(briefing: Briefing) -> Content:
+    date = f" · {briefing.date.isoformat()}" if briefing.date else ""
+    return Content.assemble((one_line(briefing.title, 70), "bold"), (date, "dim"))
+
+
+def kwic_row(briefing: Briefing, location: Location) -> Content:
+    """A mention as "Section · sentence", the mention itself highlighted in the sentence."""
+    sentence, start, end = nav.keyword_in_context(briefing, location)
+    sentence = safe(sentence)
+    return Content.assemble(
+        (f"{_section_title(briefing, location.section)} · ", "dim"),
+        sentence[:start],
+        (sentence[start:end], KEYWORD_STYLE),
+        sentence[end:],
+    )
+
+
+def header(library: Library, entry: LibraryEntity) -> Content:
+    """The card's head: name and kind, then aliases and the role each briefing gives."""
+    entity = entry.entity
+    if entity.kind is EntityKind.PERSON:
+        kind = "person"
+    else:
+        kind = " · ".join(part for part in (
+            "place", entity.place_kind.value if entity.place_kind else None, entity.country) if part)
+    lines: list[Content] = [Content.assemble((one_line(entity.name), "bold"), (f"  {one_line(kind)}", "dim"))]
+    aliases = [one_line(alias) for alias in entity.aliases if alias != entity.name]
+    if aliases:
+        lines.append(Content.assemble(("also: ", "dim"), ", ".join(aliases)))
+    roles = [(key, role) for key, role in entry.roles.items()]
+    if not roles and entity.role:
+        lines.append(Content.assemble(("role: ", "dim"), one_line(entity.role)))
+    for key, role in roles:
+        briefing = library.briefing(key)
+        where = one_line(briefing.title, 50) if briefing else key
+        lines.append(Content.assemble(("role: ", "dim"), one_line(role), (f"  in {where}", "dim")))
+    if entity.note:
+        lines.append(Content.styled(one_line(entity.note), "italic"))
+    return Content("\n").join(lines)
+
+
+class EntityCard(ModalScreen[None]):
+    """A person's or place's card over the reader; Escape closes it, Enter on a row goes there."""
+
+    KEY_GROUP = "Entity card"
+
+    DEFAULT_CSS = """
+    EntityCard {
+        align: center middle;
+    }
+    EntityCard > #card {
+        width: 100;
+        max-width: 100%;
+        height: 85%;
+        border: round $accent;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    EntityCard #card-header {
+        padding-bottom: 1;
+        border-bottom: solid $panel-lighten-2;
+    }
+    EntityCard CardList {
+        height: 1fr;
+        border: none;
+        background: $surface;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="card.close"),
+        Binding("asterisk", "mention(1)", "Next mention", key_display="*", id="card.next_mention"),
+        Binding("number_sign", "mention(-1)", "Prev mention", key_display="#", id="card.previous_mention"),
+    ]
+
+    def __init__(self, library: Library, entity_id: str, origin: Position | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.entity_id = entity_id
+        self.origin = origin
+        self.rows: list[CardRow | None] = []
+        """One entry per option of the list: where it leads, ``None`` for headings."""
+
+    def compose(self) -> ComposeResult:
+        entry = self.library.entity(self.entity_id)
+        with Vertical(id="card") as box:
+            box.border_title = "Person" if self.entity_id.startswith("person:") else "Place"
+            yield Static(header(self.library, entry) if entry else Content("Unknown"), id="card-header")
+            yield CardList(*self._options(), id="card-rows")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Highlight the mention the card was opened from (or the next one), so the list starts "here"."""
+        rows = self.query_one(CardList)
+        rows.highlighted = self._start_row()
+        rows.focus()
+
+    # -- rows ------------------------------------------------------------------------------------
+
+    def _heading(self, text: str) -> Option:
+        self.rows.append(None)
+        return Option(Content.styled(text, "bold $accent"), disabled=True)
+
+    def _row(self, prompt: Content, row: CardRow) -> Option:
+        self.rows.append(row)
+        return Option(prompt)
+
+    def _options(self) -> list[Option]:
+        options: list[Option] = []
+        self.rows = []
+        mentions = list(self.library.mentions_of(self.entity_id))
+        options.append(self._heading(f"Mentions ({len(mentions)})"))
+        current: Briefing | None = None
+        for count, (briefing, mention) in enumerate(mentions):
+            if count == ROW_LIMIT:
+                options.append(self._heading(f"… {len(mentions) - ROW_LIMIT} more not listed"))
+                break
+            if briefing is not current:
+                current = briefing
+                self.rows.append(None)
+                options.append(Option(_briefing_label(briefing), disabled=True))
+            position = Position(briefing.key, mention.location)
+            options.append(self._row(kwic_row(briefing, mention.location), CardRow("mention", position)))
+        if self.entity_id.startswith("person:"):
+            quotes = list(self.library.quotes_by(self.entity_id))
+            options.append(self._heading(f"Quotes ({len(quotes)})"))
+            for briefing, quote in quotes:
+                where = f"{one_line(briefing.title, 40)} › {_section_title(briefing, quote.location.section)}"
+                prompt = Content.assemble(
+                    (f"{where} · ", "dim"),
+                    (one_line(quote.text, 200), "italic"),
+                )
+                options.append(self._row(prompt, CardRow("quote", Position(briefing.key, quote.location))))
+        others = self._other_briefings()
+        options.append(self._heading(f"Also in ({len(others)})"))
+        for briefing, position in others:
+            options.append(self._row(_briefing_label(briefing), CardRow("briefing", position)))
+        return options
+
+    def _other_briefings(self) -> list[tuple[Briefing, Position]]:
+        """Briefings that mention the entity, other than the open one, each at its first mention."""
+        entry = self.library.entity(self.entity_id)
+        here = self.origin.briefing if self.origin else None
+        found: list[tuple[Briefing, Position]] = []
+        for key in entry.briefings if entry else []:
+            briefing = self.library.briefing(key)
+            if briefing is None or key == here:
+                continue
+            first = next((m.location for m in briefing.mentions if m.entity_id == self.entity_id), None)
+            found.append((briefing, Position(key, first)))
+        return found
+
+    def _start_row(self) -> int | None:
+        target = self.origin
+        if target is not None and CardRow("mention", target) not in self.rows:
+            target = nav.next_mention(self.library, self.entity_id, target, +1)
+        for index, row in enumerate(self.rows):
+            if row is not None and (target is None or row == CardRow("mention", target)):
+                return index
+        return next((i for i, row in enumerate(self.rows) if row is not None), None)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#card-rows")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        row = self.rows[event.option_index] if event.option_index < len(self.rows) else None
+        if row is not None:
+            self.go(row.position)
+
+    def go(self, position: Position) -> None:
+        """Close the card and jump (a recorded jump, so Back returns to where the card was opened)."""
+        self.dismiss(None)
+        self.app.post_message(Navigate(position))
+
+    def action_close(self) -> None:
+        """Back to reading, where the reader was."""
+        self.dismiss(None)
+
+    def action_mention(self, direction: int) -> None:
+        """Jump to the next/previous mention after the place the card was opened from."""
+        target = nav.next_mention(self.library, self.entity_id, self.origin, direction)
+        if target is None:
+            self.notify("No more mentions this way.", timeout=2)
+        else:
+            self.go(target)
