@@ -75,7 +75,7 @@ async def test_a_row_in_another_briefing_opens_it(library: Library) -> None:
         assert app.current_key == "news/alpha.md"
 
 
-async def test_card_shows_name_aliases_roles_mentions_in_context_quotes_and_briefings(library: Library) -> None:
+async def test_card_shows_aliases_roles_mentions_in_context_quotes_and_briefings(library: Library) -> None:
     async with make_app(library).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)

@@ -52,6 +52,8 @@ class CardRow:
 class CardList(OptionList):
     """The card's rows, with vim's j/k as well as the arrows."""
 
+    KEY_GROUP = "Entity card"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="card.down"),
         Binding("k", "cursor_up", "Up", show=False, id="card.up"),
