@@ -1,0 +1,226 @@
+"""The find bar: ``/`` to search the open briefing, ``n`` / ``N`` for the next and previous match.
+
+As in less and vim: ``/`` opens a one-line bar above the status line, Enter
+finds every match (:func:`tui.model.navigation.find_text`, case-insensitive,
+any whitespace matching any whitespace), highlights them all, jumps to the
+first at or after the reading position and gives the keys back to the article,
+so ``n`` / ``N`` step on (wrapping at the ends) while reading. ``/`` again
+edits the query; Escape in the bar, or Enter on an empty query, closes it and
+clears the highlights. Each jump to a match is a recorded jump (Back returns).
+
+The ``n`` / ``N`` keys must work while the article has the focus, so they are
+app bindings (:data:`FIND_BINDINGS`, which the app adds to its own) whose
+action hands them to the open bar (:meth:`SearchBar.step_in`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Input, Label
+
+from tui.model import navigation as nav
+from tui.model.document import Briefing
+from tui.model.entities import Location
+from tui.model.navigation import Position
+from tui.ui.article import ArticleView
+from tui.ui.messages import Navigate
+
+FIND_BINDINGS: list[BindingType] = [
+    Binding("n", "search_step(1)", "Next match", show=False, id="app.next_match"),
+    Binding("N", "search_step(-1)", "Prev match", show=False, id="app.previous_match"),
+]
+"""App-wide keys for the matches; the app's ``action_search_step`` hands them to :meth:`SearchBar.step_in`."""
+
+
+class SearchInput(Input):
+    """The query box; Escape closes the bar."""
+
+    KEY_GROUP = "Find bar"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close find", id="search.close"),
+    ]
+
+    def action_close(self) -> None:
+        """Close the bar it belongs to."""
+        bar = next((a for a in self.ancestors if isinstance(a, SearchBar)), None)
+        if bar is not None:
+            bar.close()
+
+
+class SearchBar(Horizontal):
+    """``/`` query, match count, and what n/N do; one per app, above the status line."""
+
+    KEY_GROUP = "Find bar"
+
+    DEFAULT_CSS = """
+    SearchBar {
+        height: 1;
+        background: $panel;
+    }
+    SearchBar > #search-slash {
+        width: 2;
+        padding: 0 0 0 1;
+        color: $accent;
+        text-style: bold;
+    }
+    SearchBar > SearchInput {
+        width: 1fr;
+        height: 1;
+        border: none;
+        padding: 0;
+        background: $panel;
+    }
+    SearchBar > SearchInput:focus {
+        background: $boost;
+    }
+    SearchBar > #search-count {
+        width: auto;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, *, id: str | None = "search-bar") -> None:
+        super().__init__(id=id)
+        self.query_text = ""
+        self.matches: list[Location] = []
+        self.current: Location | None = None
+        self._briefing: Briefing | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content("/"), id="search-slash")
+        yield SearchInput(placeholder="find in this briefing (Enter; n/N next/previous; Esc closes)",
+                          id="search-input")
+        yield Label(Content(""), id="search-count")
+
+    @classmethod
+    def open_in(cls, app: App[Any], before: Widget | None = None) -> None:
+        """``/``: open the bar (above ``before``), or put the cursor back in the one already open."""
+        bars = app.screen_stack[0].query(cls) if app.screen_stack else None
+        if bars:
+            bars.first().open()
+        else:
+            app.screen_stack[0].mount(cls(), before=before)
+
+    @classmethod
+    def step_in(cls, app: App[Any], direction: int) -> None:
+        """``n`` / ``N``: the next or previous match of the open bar's search."""
+        bars = app.screen_stack[0].query(cls) if app.screen_stack else None
+        if bars:
+            bars.first().step(direction)
+        else:
+            app.notify("Press / to find text first.", timeout=2)
+
+    def on_mount(self) -> None:
+        """Ready to type."""
+        self.open()
+
+    def open(self) -> None:
+        """Put the cursor in the query box (``/`` again edits the last query)."""
+        box = self.query_one(SearchInput)
+        box.focus()
+        box.select_all()
+
+    def close(self) -> None:
+        """Clear the highlights, give the keys back to the article, and go."""
+        article = self._article()
+        if article is not None:
+            article.set_matches([])
+            article.focus()
+        self.remove()
+
+    def _article(self) -> ArticleView | None:
+        found = self.screen.query(ArticleView)
+        return found.first() if found else None
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.split():
+            self.close()
+            return
+        self.search(event.value)
+        article = self._article()
+        if article is not None:
+            article.focus()
+
+    def search(self, query: str) -> None:
+        """Find every match in the open briefing and go to the first at or after the reading position."""
+        article = self._article()
+        self.query_text = query
+        self._briefing = article.briefing if article is not None else None
+        self.matches = nav.find_text(self._briefing, query) if self._briefing is not None else []
+        self.current = None
+        if article is None or not self.matches:
+            self._show_count()
+            if article is not None:
+                article.set_matches([])
+            self.notify("No match in this briefing.", timeout=2)
+            return
+        self._go(nav.next_match(self.matches, self._here(), +1))
+
+    def step(self, direction: int) -> None:
+        """The next (``n``) or previous (``N``) match, wrapping at the ends like vim."""
+        article = self._article()
+        if article is None:
+            return
+        if article.briefing is not self._briefing:  # another briefing is open: search it instead
+            self.search(self.query_text)
+            return
+        if not self.matches:
+            self.notify("No match in this briefing.", timeout=2)
+            return
+        here = self.current if self._current_on_screen(article) else self._here()
+        target = nav.next_match(self.matches, here, direction)
+        if target is not None and here is not None and (target <= here) == (direction > 0):
+            self.notify("Search wrapped around.", timeout=1.5)
+        self._go(target)
+
+    def _here(self) -> Location | None:
+        """The reading position: the cursor item if on screen, else the top of the view."""
+        article = self._article()
+        if article is None:
+            return None
+        item = article.cursor_item
+        if item is not None and _on_screen(article, item.location):
+            return item.location
+        return article.top_location()
+
+    def _current_on_screen(self, article: ArticleView) -> bool:
+        """Whether the current match is still in view (else n/N start from where the reader scrolled to)."""
+        return self.current in self.matches and self.current is not None and _on_screen(article, self.current)
+
+    def _go(self, target: Location | None) -> None:
+        article = self._article()
+        if target is None or article is None or self._briefing is None:
+            return
+        self.current = target
+        self.app.post_message(Navigate(Position(self._briefing.key, target)))
+        article.set_matches(self.matches, target)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total = len(self.matches)
+        if not total:
+            text = "no match"
+        elif self.current in self.matches:
+            assert self.current is not None
+            text = f"{self.matches.index(self.current) + 1} of {total} · n/N"
+        else:
+            text = f"{total} matches · n/N"
+        self.query_one("#search-count", Label).update(Content(text))
+
+
+def _on_screen(article: ArticleView, location: Location) -> bool:
+    """Whether a location's line is in the article's view."""
+    line = article.geometry.line_of(location)
+    top = round(article.scroll_offset.y)
+    return top <= line < top + article.scrollable_content_region.height
