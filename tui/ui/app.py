@@ -31,10 +31,13 @@ from tui.model.navigation import Position
 from tui.model.state import ReaderState, StateStore
 from tui.ui.article import ArticleView
 from tui.ui.bindings import APP_BINDINGS
+from tui.ui.commands import PALETTE_BINDINGS
 from tui.ui.jumps import NOTHING, jump_available, jump_target
+from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
 from tui.ui.loading import Loaded, load_in_batches, read_stdin
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
+from tui.ui.search import FIND_BINDINGS, SearchBar
 from tui.ui.sidebar import Sidebar
 from tui.ui.status import StatusLine, position_label
 from tui.ui.text import one_line
@@ -63,7 +66,7 @@ class BriefingApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Briefing"
-    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS, *FIND_BINDINGS, *PALETTE_BINDINGS]
 
     def __init__(self, paths: Sequence[str] = (), *, library: Library | None = None,
                  store: StateStore | None = None) -> None:
@@ -123,6 +126,7 @@ class BriefingApp(App[int]):
         palette = _optional("tui.ui.commands", "BriefingCommands")
         if palette is not None:
             self.COMMANDS = self.COMMANDS | {palette}  # type: ignore[misc]
+        apply_config(self)  # the user's [keys] from config.toml; a bad config is a warning
         self.article.show_note("Loading…")
         self.article.focus()
         if self.library.briefings or self.library.errors:
@@ -389,10 +393,12 @@ class BriefingApp(App[int]):
             self.push_screen(screen())
 
     def action_search(self) -> None:
-        """Find text in the briefing (the search bar)."""
-        bar = _optional("tui.ui.search", "SearchBar")
-        if bar is not None:
-            self.mount(bar(), before=self.query_one(StatusLine))
+        """Find text in the briefing (the search bar; / again edits the query)."""
+        SearchBar.open_in(self, before=self.query_one(StatusLine))
+
+    def action_search_step(self, direction: int) -> None:
+        """Next or previous match of the last search (n and N), wrapping."""
+        SearchBar.step_in(self, direction)
 
     def action_hints(self) -> None:
         """Label every visible mention and quote; typing a label jumps there."""
