@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from tui.model.cache import load_cached
 from tui.model.decoding import MAX_BYTES, NotText, clean_text, decode_bytes
 from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, discover, os_message
 from tui.model.document import Briefing, LoadError, Section, Severity, SourceFormat
@@ -55,9 +56,9 @@ def load_library(paths: Sequence[str | Path] = (), *, stdin: TextIO | None = Non
 
 
 def load_file(path: Path) -> tuple[Briefing | None, list[LoadError]]:
-    """Load one file; never raises (unexpected failures become an "internal error" load error)."""
+    """Load one file (from the cache when unchanged); never raises (failures become "internal error"s)."""
     try:
-        return _load_file(Path(path))
+        return load_cached(Path(path), _load_file)
     except Exception as error:  # the contract: a load error, never a traceback
         return None, [LoadError(str(path), f"internal error: {type(error).__name__}: {error}")]
 

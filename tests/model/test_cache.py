@@ -1,0 +1,240 @@
+"""The briefing cache: exact round trips, hits only when nothing changed, and no crash on a bad cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.model import cache
+from tui.model.document import (
+    Block,
+    BlockKind,
+    Briefing,
+    LoadError,
+    Mark,
+    MarkStyle,
+    Section,
+    Severity,
+    SourceFormat,
+)
+from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind, Quote
+from tui.model.loader import _load_file, load_file
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "loader"
+Loaded = tuple[Briefing | None, list[LoadError]]
+
+# -- round trip: any briefing the model can hold comes back equal --------------------------------------
+
+_text = st.text(max_size=40)
+_opt = st.one_of(st.none(), _text)
+
+
+@st.composite
+def _block(draw: st.DrawFn) -> Block:
+    text = draw(st.text(min_size=1, max_size=60))
+    marks = draw(st.lists(st.builds(
+        Mark, st.integers(0, 5), st.integers(6, 60), st.sampled_from(MarkStyle), _opt), max_size=3))
+    line = draw(st.one_of(st.none(), st.integers(1)))
+    ordinal = draw(st.one_of(st.none(), st.integers(0, 99)))
+    return Block(draw(st.sampled_from(BlockKind)), text, tuple(marks), line, draw(st.integers(0, 4)), ordinal)
+
+
+_entity = st.builds(
+    Entity, st.text(min_size=1, max_size=20), st.sampled_from(EntityKind), _text, st.lists(_text, max_size=3),
+    _opt, st.one_of(st.none(), st.sampled_from(PlaceKind)), _opt,
+    st.one_of(st.none(), st.tuples(st.floats(-90, 90), st.floats(-180, 180))), st.sampled_from(Origin), _opt,
+)
+
+
+@st.composite
+def briefings(draw: st.DrawFn) -> Briefing:
+    """A briefing with mentions and quotes pointing at real blocks, some texts not matching their span."""
+    sections = draw(st.lists(st.builds(Section, _text, st.lists(_block(), min_size=1, max_size=4),
+                                       st.one_of(st.none(), st.integers(1))), max_size=4))
+    entities = draw(st.lists(_entity, max_size=5))
+    spans = [(s, b, len(block.text))
+             for s, section in enumerate(sections) for b, block in enumerate(section.blocks)]
+    mentions, quotes = [], []
+    if spans:
+        for _ in range(draw(st.integers(0, 8))):
+            s, b, size = draw(st.sampled_from(spans))
+            start = draw(st.integers(0, size - 1))
+            end = draw(st.integers(start + 1, size))
+            exact = sections[s].blocks[b].text[start:end]
+            ids = [e.id for e in entities] + ["person:nobody-listed"]
+            mentions.append(Mention(draw(st.sampled_from(ids)), Location(s, b, start, end),
+                                    draw(st.sampled_from([exact, exact + "’s"]))))
+        for _ in range(draw(st.integers(0, 3))):
+            chosen = draw(st.lists(st.sampled_from(spans), min_size=1, max_size=3))
+            locations = tuple(Location(s, b, 0, size) for s, b, size in chosen)
+            quotes.append(Quote(draw(_text), locations, draw(_opt), draw(st.booleans())))
+    return Briefing(
+        path=Path("news/a.md"), title=draw(_text), sections=sections,
+        format=draw(st.sampled_from(SourceFormat)),
+        date=draw(st.one_of(st.none(), st.dates(dt.date(1900, 1, 1)))), source=draw(_opt), url=draw(_opt),
+        summary=draw(_opt), tags=tuple(draw(st.lists(_text, max_size=3))),
+        entities={e.id: e for e in entities}, mentions=mentions, quotes=quotes, extract=draw(st.booleans()),
+    )
+
+
+_errors = st.lists(st.builds(LoadError, st.sampled_from(["news/a.md", "news/a.yaml", "elsewhere.md"]), _text,
+                             st.one_of(st.none(), st.integers(1)), st.sampled_from(Severity)), max_size=3)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(briefing=st.one_of(st.none(), briefings()), errors=_errors)
+def test_encode_then_decode_gives_back_exactly_what_was_loaded(briefing: Briefing | None,
+                                                               errors: list[LoadError]) -> None:
+    path = Path("news/a.md")
+    text = json.dumps(cache.encode(briefing, errors, path), ensure_ascii=False)
+    restored, restored_errors = cache.decode(json.loads(text), path)
+    assert restored == briefing
+    if briefing is not None and restored is not None:
+        assert list(restored.entities) == list(briefing.entities)
+    assert restored_errors == errors
+
+
+# -- the cache in front of the loader ------------------------------------------------------------------
+
+
+def counting(calls: list[Path]) -> Callable[[Path], Loaded]:
+    def load(path: Path) -> Loaded:
+        calls.append(path)
+        return _load_file(path)
+
+    return load
+
+
+def copy_fixture(name: str, into: Path) -> Path:
+    target = into / name
+    shutil.copy(FIXTURES / name, target)
+    return target
+
+
+@pytest.mark.parametrize("name", ["harbour.md", "flood_raw.txt", "quay_notes.txt"])
+def test_a_second_load_comes_from_the_cache_and_equals_the_first(name: str, tmp_path: Path) -> None:
+    if name == "quay_notes.txt":
+        copy_fixture("quay_notes.yaml", tmp_path)
+    path = copy_fixture(name, tmp_path)
+    calls: list[Path] = []
+    cold = cache.load_cached(path, counting(calls))
+    warm = cache.load_cached(path, counting(calls))
+    assert calls == [path]
+    assert warm == cold
+    assert cold[0] is not None and cold[0].mentions, "the fixture should have something to find"
+
+
+def test_changed_content_of_the_same_size_and_mtime_is_noticed(tmp_path: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    stat = path.stat()
+    first, _ = load_file(path)
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.rpartition("harbour")
+    changed = f"{head}harbouR{tail}"
+    assert changed != text and len(changed) == len(text)
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second, _ = load_file(path)
+    assert first is not None and second is not None
+    assert second == _load_file(path)[0]
+    assert any("harbouR" in block.text for section in second.sections for block in section.blocks)
+
+
+def test_editing_a_sidecar_rebuilds_the_raw_article(tmp_path: Path) -> None:
+    sidecar = copy_fixture("quay_notes.yaml", tmp_path)
+    path = copy_fixture("quay_notes.txt", tmp_path)
+    before, _ = load_file(path)
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("Ferries return", "Boats return"),
+                       encoding="utf-8")
+    after, _ = load_file(path)
+    assert before is not None and after is not None
+    assert after.title == "Boats return to the quay" != before.title
+    sidecar.unlink()
+    assert load_file(path)[0] == _load_file(path)[0]
+
+
+def entry_files(cache_dir: Path) -> list[Path]:
+    return sorted(p for p in cache_dir.rglob("*.json.z"))
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not zlib at all", zlib.compress(b"{not json"),
+                                     zlib.compress(b'{"key": 1}'), zlib.compress(b'{"key": [], "value": 3}')])
+def test_a_corrupt_cache_entry_is_ignored_and_rewritten(garbage: bytes, tmp_path: Path,
+                                                        cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    expected = load_file(path)
+    [entry] = entry_files(cache_dir)
+    entry.write_bytes(garbage)
+    calls: list[Path] = []
+    assert cache.load_cached(path, counting(calls)) == expected
+    assert calls == [path]
+    assert cache.load_cached(path, counting(calls)) == expected
+    assert calls == [path], "the rebuilt entry is used next time"
+
+
+def test_a_valid_entry_with_damaged_contents_is_a_miss_not_a_crash(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    expected = load_file(path)
+    [entry] = entry_files(cache_dir)
+    document = json.loads(zlib.decompress(entry.read_bytes()))
+    document["value"][0][3] = [[0, 0, 0, 0, 0, None]]  # mentions in a shape the decoder does not expect
+    entry.write_bytes(zlib.compress(json.dumps(document).encode()))
+    assert load_file(path) == expected
+
+
+def test_the_format_is_compressed_json_keyed_by_identity_and_code(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    load_file(path)
+    [entry] = entry_files(cache_dir)
+    document = json.loads(zlib.decompress(entry.read_bytes()))
+    version, fingerprint, absolute, (size, mtime_ns, digest), sidecar = document["key"]
+    assert version == cache.FORMAT_VERSION and fingerprint == cache.code_fingerprint()
+    assert (absolute, size, mtime_ns) == (str(path), path.stat().st_size, path.stat().st_mtime_ns)
+    assert len(digest) == 40 and sidecar is None
+    assert entry.stat().st_size < path.stat().st_size * 4
+
+
+def test_new_extractor_code_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    load_file(path)
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another extractor")
+    calls: list[Path] = []
+    cache.load_cached(path, counting(calls))
+    assert calls == [path]
+
+
+def test_errors_are_cached_and_name_the_path_as_given(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nBody text here.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    relative = load_file(Path("bad.md"))
+    calls: list[Path] = []
+    absolute = cache.load_cached(tmp_path / "bad.md", counting(calls))
+    assert calls == [], "the same file by another name is the same entry"
+    assert relative[0] is None and relative[1] and relative[1][0].path == "bad.md"
+    assert [e.path for e in absolute[1]] == [str(tmp_path / "bad.md")] * len(absolute[1])
+    assert [e.message for e in absolute[1]] == [e.message for e in relative[1]]
+
+
+def test_an_unwritable_cache_directory_only_means_no_cache(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(blocker / "cache"))
+    path = copy_fixture("harbour.md", tmp_path)
+    assert load_file(path) == _load_file(path)
+    assert load_file(tmp_path / "missing.md")[1][0].severity is Severity.ERROR
+
+
+def test_without_the_override_the_cache_lives_in_the_user_cache_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(cache.ENV_CACHE_DIR)
+    assert cache.cache_dir().name == "briefing"
