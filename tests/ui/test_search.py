@@ -1,0 +1,120 @@
+"""The find bar: / then Enter finds and jumps, n/N step with wrap, Escape closes, jumps are recorded."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Label
+
+from tests.ui.conftest import make_app
+from tui.model import navigation as nav
+from tui.model.entities import Location
+from tui.model.library import Library
+from tui.model.navigation import Position
+from tui.ui.app import BriefingApp
+from tui.ui.search import SearchBar, SearchInput
+
+SIZE = (120, 40)
+
+
+def on_screen(app: BriefingApp, location: Location) -> bool:
+    article = app.article
+    line = article.geometry.line_of(location)
+    top = round(article.scroll_offset.y)
+    return top <= line < top + article.scrollable_content_region.height
+
+
+def highlighted(app: BriefingApp, word: str) -> list[bool]:
+    """For each on-screen occurrence of ``word`` drawn on its own background: whether it is bold."""
+    article = app.article
+    found: list[bool] = []
+    for y in range(article.scrollable_content_region.height):
+        segments = list(article.render_line(y))
+        plain = segments[0].style.bgcolor if segments and segments[0].style else None
+        for segment in segments:
+            if segment.text == word and segment.style and segment.style.bgcolor != plain:
+                found.append(bool(segment.style.bold))
+    return found
+
+
+async def find(pilot: Pilot[int], text: str) -> None:
+    await pilot.press("slash", *text, "enter")
+    await pilot.pause()
+
+
+async def test_search_jumps_to_matches_and_n_N_step_with_wrap(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        briefing = app.briefing
+        assert briefing is not None
+        expected = nav.find_text(briefing, "the")
+        assert len(expected) == 6
+        await find(pilot, "the")
+        bar = app.query_one(SearchBar)
+        assert bar.matches == expected
+        assert bar.current == expected[0] and on_screen(app, expected[0])
+        assert app.history.current == Position("news/alpha.md", expected[0])
+        assert app.focused is app.article  # keys go back to reading
+        assert "1 of 6" in str(bar.query_one("#search-count", Label).render())
+        await pilot.press("n", "n")
+        assert bar.current == expected[2]
+        assert app.history.current == Position("news/alpha.md", expected[2])
+        await pilot.press("N")
+        assert bar.current == expected[1]
+        await pilot.press("N", "N")  # wraps from the first to the last
+        assert bar.current == expected[-1]
+        await pilot.press("n")
+        assert bar.current == expected[0]
+        await pilot.press("ctrl+o")  # every match was a recorded jump
+        assert app.history.can_forward
+
+
+async def test_matches_are_highlighted_and_escape_clears_them(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await find(pilot, "plan")
+        article = app.article
+        assert highlighted(app, "plan") == [True, False]  # both marked, the current one in bold
+        await pilot.press("slash")  # / again: the same bar, the query ready to edit
+        assert len(app.query(SearchBar)) == 1
+        assert isinstance(app.focused, SearchInput) and app.focused.value == "plan"
+        await pilot.press("escape")
+        assert not app.query(SearchBar)
+        assert highlighted(app, "plan") == []
+        assert article.has_focus
+
+
+async def test_no_match_and_no_search_say_so(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("n")
+        assert any("Press / to find" in n.message for n in app._notifications)
+        await find(pilot, "zebra")
+        assert app.query_one(SearchBar).matches == []
+        assert any("No match" in n.message for n in app._notifications)
+        assert not app.history.can_back
+
+
+async def test_n_searches_the_next_briefing_once_it_is_open(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await find(pilot, "Shelbyville")  # not in the first briefing
+        bar = app.query_one(SearchBar)
+        assert bar.matches == []
+        await pilot.press("J", "n")
+        assert app.current_key == "news/beta.md"
+        beta = app.briefing
+        assert beta is not None and len(bar.matches) == 2
+        found = [beta.block(m.section, m.block).text[m.start:m.end] for m in bar.matches]
+        assert found == ["Shelbyville"] * 2
+        assert bar.current == bar.matches[0]
+
+
+async def test_enter_on_an_empty_query_closes_the_bar(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("slash", "enter")
+        assert not app.query(SearchBar)
