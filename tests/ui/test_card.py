@@ -88,12 +88,12 @@ async def test_card_shows_aliases_roles_mentions_in_context_quotes_and_briefings
         assert "foreign minister  in Return to Shelbyville" in head.plain
         texts = row_texts(card)
         assert texts[0] == "Mentions (4)"
-        assert "Aftermath · Doe left in the evening." in texts
+        assert "  Aftermath · Doe left in the evening." in texts
         assert "Quotes (1)" in texts and "Also in (1)" in texts
         assert any("“We will hold the line,”" in t and "The talks" in t for t in texts)
         # The keyword is highlighted inside its sentence.
         rows = card.query_one(CardList)
-        index = texts.index("Aftermath · Doe left in the evening.")
+        index = texts.index("  Aftermath · Doe left in the evening.")
         prompt = rows.get_option_at_index(index).prompt
         assert isinstance(prompt, Content)
         marked = [prompt.plain[s.start:s.end] for s in prompt.spans if s.style == KEYWORD_STYLE]

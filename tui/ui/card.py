@@ -129,10 +129,11 @@ class EntityCard(ModalScreen[None]):
         padding-bottom: 1;
         border-bottom: solid $panel-lighten-2;
     }
-    EntityCard CardList {
+    EntityCard CardList, EntityCard CardList:focus {
         height: 1fr;
         border: none;
         background: $surface;
+        background-tint: transparent;
     }
     """
 
@@ -189,7 +190,8 @@ class EntityCard(ModalScreen[None]):
                 self.rows.append(None)
                 options.append(Option(_briefing_label(briefing), disabled=True))
             position = Position(briefing.key, mention.location)
-            options.append(self._row(kwic_row(briefing, mention.location), CardRow("mention", position)))
+            prompt = Content.assemble("  ", kwic_row(briefing, mention.location))  # under its briefing
+            options.append(self._row(prompt, CardRow("mention", position)))
         if self.entity_id.startswith("person:"):
             quotes = list(self.library.quotes_by(self.entity_id))
             options.append(self._heading(f"Quotes ({len(quotes)})"))
