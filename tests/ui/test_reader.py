@@ -240,3 +240,53 @@ async def test_progress_shows_while_files_are_still_loading(library: Library) ->
         app.post_message(Loaded(done=40, total=40, finished=True))
         await pilot.pause()
         assert "loading" not in status_text(app)
+
+
+def rows(app: BriefingApp, tab: str) -> list[str]:
+    option_list = app.sidebar.query_one(f"#list-{tab}", OptionList)
+    prompts = [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+    return [prompt.split("\n")[0] for prompt in prompts]
+
+
+async def test_sidebar_filters_sorts_and_switches_scope(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        assert [r.split("  ")[0] for r in rows(app, "people")] == ["Jane Doe", "John Roe"]
+        await pilot.press("1", *"roe")
+        assert [r.split("  ")[0] for r in rows(app, "people")] == ["John Roe"]
+        await pilot.press("enter")
+        assert app.current_entity == JOHN.id
+        while len(app.screen_stack) > 1:  # the entity card, if it opened
+            app.pop_screen()
+        await pilot.press("backspace", "backspace", "backspace", "escape")
+        assert app.article.has_focus
+        await pilot.press("o")  # by count: Jane Doe has 3 mentions here, John Roe 1
+        assert rows(app, "people")[0].startswith("Jane Doe")
+        await pilot.press("o")  # by name
+        await pilot.press("a")  # whole library: places from both briefings
+        await pilot.press("2", "escape")
+        assert [r.split("  ")[0] for r in rows(app, "places")] == ["⌖ Shelbyville", "⌖ Springfield"]
+        assert "in 1 briefing" in str(app.sidebar.query_one("#list-places", OptionList)
+                                      .get_option_at_index(0).prompt)
+
+
+async def test_outline_rows_jump_to_sections(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        outline = app.query_one("#outline", OptionList)
+        outline.focus()
+        await pilot.press("end", "enter")
+        assert app.article.section == 2
+        assert "Aftermath" in status_text(app)
+        await pilot.press("ctrl+o")
+        assert app.article.section == 0
+
+
+async def test_theme_is_remembered(tmp_path: Path) -> None:
+    async with make_app(make_library(alpha()), tmp_path).run_test(size=SIZE) as pilot:
+        pilot.app.theme = "nord"
+        await pilot.press("q")
+    async with make_app(make_library(alpha()), tmp_path).run_test(size=SIZE) as pilot:
+        assert pilot.app.theme == "nord"

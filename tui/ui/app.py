@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -43,6 +43,8 @@ from tui.ui.status import StatusLine, position_label
 from tui.ui.text import one_line
 
 DEFAULT_THEME = "textual-dark"
+NARROW, NARROWER = 100, 70
+"""Below these widths the library pane, then the sidebar, hide unless asked for."""
 
 
 @dataclass
@@ -135,6 +137,11 @@ class BriefingApp(App[int]):
             self.loading = (0, 0)
             self._load_files()
         self._update_status()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a narrow terminal the article comes first: the side panes hide (t and T bring them back)."""
+        self.screen.set_class(event.size.width < NARROW, "-narrow")
+        self.screen.set_class(event.size.width < NARROWER, "-narrower")
 
     @work(thread=True, exclusive=True, group="load")
     def _load_files(self) -> None:
@@ -271,7 +278,8 @@ class BriefingApp(App[int]):
         self.article.show_briefing(briefing, nav.linked_items(briefing))
         self.sidebar.show(self.library, briefing)
         self.state.mark_read(key)
-        self.library_pane.show_library(self.library, self.state.is_read, key)
+        self.library_pane.mark_read(key, True)
+        self.library_pane.set_current(key)
         self.library_pane.show_outline(briefing, lambda s: self.state.is_section_read(key, s), 0)
         self.sub_title = one_line(briefing.title, 80)
         self._save_state()
@@ -383,8 +391,9 @@ class BriefingApp(App[int]):
     def action_toggle_read(self) -> None:
         """Mark the open briefing unread again (or read)."""
         if self.current_key is not None:
-            self.state.mark_read(self.current_key, not self.state.is_read(self.current_key))
-            self.library_pane.show_library(self.library, self.state.is_read, self.current_key)
+            read = not self.state.is_read(self.current_key)
+            self.state.mark_read(self.current_key, read)
+            self.library_pane.mark_read(self.current_key, read)
 
     def action_help(self) -> None:
         """Every key, on its own screen."""

@@ -42,6 +42,7 @@ class LibraryPane(Vertical):
         super().__init__(id=id)
         self.entries: list[_Entry] = []
         self.briefing: Briefing | None = None
+        self.library: Library | None = None
         self._read: dict[int, bool] = {}
 
     def compose(self) -> ComposeResult:
@@ -59,15 +60,10 @@ class LibraryPane(Vertical):
         """List every briefing (read marks from ``is_read``) and every file that failed to load."""
         entries: list[_Entry] = []
         options: list[Option] = []
+        self.library = library
         for briefing in library.briefings:
-            read = is_read(briefing.key)
-            mark = ("✓ ", "dim") if read else ("● ", "bold")
-            row = assemble(mark, (one_line(briefing.title, TITLE_CELLS), "" if read else "bold"))
-            if briefing.date:
-                row.append("\n  ")
-                row.append_text(assemble((briefing.date.isoformat(), "dim")))
             entries.append(_Entry(briefing.key))
-            options.append(Option(row))
+            options.append(Option(_briefing_row(briefing, is_read(briefing.key))))
         failed: dict[str, LoadError] = {}
         for error in library.errors:
             if error.severity is Severity.ERROR and error.path not in failed:
@@ -85,6 +81,16 @@ class LibraryPane(Vertical):
         self.set_current(current)
         title = f"Briefings {len(library.briefings)}" + (f" · {len(failed)} failed" if failed else "")
         self.query_one("#briefings-title", Static).update(Text(title, style="bold"))
+
+    def mark_read(self, key: str, read: bool) -> None:
+        """Redraw one briefing's row with its read mark (the rest of the list is untouched)."""
+        briefing = self.library.briefing(key) if self.library is not None else None
+        for index, entry in enumerate(self.entries):
+            if entry.key == key and briefing is not None:
+                self.query_one("#briefing-list", OptionList).replace_option_prompt_at_index(
+                    index, _briefing_row(briefing, read)
+                )
+                return
 
     def set_current(self, key: str | None) -> None:
         """Highlight the open briefing's row."""
@@ -143,3 +149,13 @@ def _section_row(title: str, read: bool) -> Text:
     """An outline row: a tick when read, the title (or a dim placeholder for an untitled opening)."""
     label = one_line(title, TITLE_CELLS) if title.strip() else ("(opening)", "dim")
     return assemble(("✓ ", "dim") if read else ("  ", ""), label)
+
+
+def _briefing_row(briefing: Briefing, read: bool) -> Text:
+    """A briefing row: an unread dot or a read tick, the title (bold while unread), the date below."""
+    mark = ("✓ ", "dim") if read else ("● ", "bold")
+    row = assemble(mark, (one_line(briefing.title, TITLE_CELLS), "" if read else "bold"))
+    if briefing.date:
+        row.append("\n  ")
+        row.append_text(assemble((briefing.date.isoformat(), "dim")))
+    return row

@@ -51,12 +51,16 @@ class Row:
     quote: int | None = None
 
 
-def bar(counts: list[int]) -> str:
-    """An X-Ray bar: one block character per cell, taller where there are more mentions."""
-    top = max(counts, default=0)
-    if top == 0:
-        return " " * len(counts)
-    return "".join(_LEVELS[0 if c == 0 else max(1, round(c * 8 / top))] for c in counts)
+def bar(counts: list[int]) -> Text:
+    """An X-Ray bar: one block per stretch of text, taller where there are more mentions, a dot where none."""
+    top = max(max(counts, default=0), 1)
+    row = Text(end="", no_wrap=True)
+    for count in counts:
+        if count:
+            row.append(_LEVELS[max(1, round(count * 8 / top))], style="bold")
+        else:
+            row.append("·", style="dim")
+    return row
 
 
 def mention_bars(briefing: Briefing, cells: int) -> dict[str, list[int]]:
@@ -245,7 +249,7 @@ class Sidebar(Vertical):
             row.append_text(assemble((one_line(detail, 60), "italic dim")))
         if bars is not None:
             row.append("\n")
-            row.append(bar(bars), style="bold")
+            row.append_text(bar(bars))
         elif self.library is not None:
             entry = self.library.entity(entity.id)
             if entry is not None:
