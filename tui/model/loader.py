@@ -37,8 +37,14 @@ MAX_SIDECAR_BYTES = 1024 * 1024
 _MARKDOWN_HINT = re.compile(r"^(?:---[ \t]*$|#{1,6}[ \t])", re.MULTILINE)
 
 
-def load_library(paths: Sequence[str | Path] = (), *, stdin: TextIO | None = None) -> Library:
-    """Load every briefing under ``paths`` (the bundled ones when empty; ``-`` reads ``stdin``)."""
+def load_library(
+    paths: Sequence[str | Path] = (), *, stdin: TextIO | None = None, cache: bool = True
+) -> Library:
+    """Load every briefing under ``paths`` (the bundled ones when empty; ``-`` reads ``stdin``).
+
+    ``cache=False`` parses and annotates every file afresh, neither reading nor writing the
+    on-disk cache: what a benchmark of the extractor needs.
+    """
     chosen: Sequence[str | Path] = paths if paths else [bundled_content_dir()]
     files, errors = discover(chosen)
     briefings: list[Briefing] = []
@@ -46,7 +52,7 @@ def load_library(paths: Sequence[str | Path] = (), *, stdin: TextIO | None = Non
         if str(path) == STDIN:
             briefing, problems = load_stdin(stdin if stdin is not None else sys.stdin)
         else:
-            briefing, problems = load_file(path)
+            briefing, problems = load_file(path, cache=cache)
         errors.extend(problems)
         if briefing is not None:
             briefings.append(briefing)
@@ -55,10 +61,13 @@ def load_library(paths: Sequence[str | Path] = (), *, stdin: TextIO | None = Non
     return library
 
 
-def load_file(path: Path) -> tuple[Briefing | None, list[LoadError]]:
-    """Load one file (from the cache when unchanged); never raises (failures become "internal error"s)."""
+def load_file(path: Path, *, cache: bool = True) -> tuple[Briefing | None, list[LoadError]]:
+    """Load one file (from the cache when unchanged, unless ``cache`` is off); never raises.
+
+    Failures become "internal error"s.
+    """
     try:
-        return load_cached(Path(path), _load_file)
+        return load_cached(Path(path), _load_file) if cache else _load_file(Path(path))
     except Exception as error:  # the contract: a load error, never a traceback
         return None, [LoadError(str(path), f"internal error: {type(error).__name__}: {error}")]
 
