@@ -51,8 +51,8 @@ def test_the_table_has_a_row_per_article_then_totals_targets_and_speed() -> None
     rows = [match.group(1) for line in lines if (match := row.match(line))]
     assert rows == [*NAMES, "TOTAL"]
     assert any(line.startswith("targets: people F1") for line in lines)
-    speed = next(line for line in lines if line.startswith("speed: "))
-    assert re.search(r"= [\d,]+ words/s", speed)
+    speed = next(line for line in lines if line.startswith("speed (no cache"))
+    assert re.search(r"annotate [\d,]+ words/s .*; load \+ annotate [\d,]+ words/s", speed)
 
 
 def test_json_output_has_every_text_the_total_and_the_speed() -> None:
@@ -68,6 +68,18 @@ def test_json_output_has_every_text_the_total_and_the_speed() -> None:
     passes = report["speed"]["passes"]
     assert report["speed"]["words"] == passes * sum(text["words"] for text in report["texts"])
     assert report["speed"]["words_per_second"] > 0
+    assert report["speed"]["annotate_words_per_second"] > 0
+
+
+def test_speed_is_measured_without_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache hit skips extraction, so timing through it would measure the cache, not the extractor."""
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache_dir))
+    code, out, _ = run(str(ARTICLES / f"{NAMES[0]}.txt"), "--json", "--repeat", "2")
+    assert code == 0
+    assert not cache_dir.exists() or not any(cache_dir.rglob("*.json.z")), "the eval wrote cache entries"
+    text = json.loads(out)["texts"][0]
+    assert text["annotate_seconds"] > 0 and text["seconds"] > 0
 
 
 def test_details_list_what_the_extractor_missed(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 An article ``NAME.txt`` (or ``.md``) is evaluated when ``NAME.gold.json`` sits
 next to it. The table shows people and places P/R/F1, quote recall and
 precision and speaker accuracy per text, then micro-averaged totals and the
-speed in words per second. ``--json`` prints the same figures for machines;
+speed in words per second, measured with the on-disk cache off (annotation
+alone, and the whole load). ``--json`` prints the same figures for machines;
 ``--details`` lists what was missed, what was invented and which speakers were
 wrong, which is what someone improving the extractor needs.
 """
@@ -87,7 +88,7 @@ def find_cases(paths: Sequence[Path]) -> tuple[list[Case], list[str]]:
 
 
 def evaluate(cases: Sequence[Case], *, repeat: int = 3) -> tuple[list[Row], dict[str, float]]:
-    """Extract and score every case; time ``repeat`` warm passes for the speed figure."""
+    """Extract and score every case; time ``repeat`` warm, uncached passes for the speed figures."""
     cold = 0.0
     if cases:
         started = time.perf_counter()
@@ -96,6 +97,7 @@ def evaluate(cases: Sequence[Case], *, repeat: int = 3) -> tuple[list[Row], dict
     rows: list[Row] = []
     words = 0
     seconds = 0.0
+    annotate_seconds = 0.0
     for case in cases:
         try:
             gold = load_gold(case.gold)
@@ -103,10 +105,10 @@ def evaluate(cases: Sequence[Case], *, repeat: int = 3) -> tuple[list[Row], dict
             rows.append(Row(case, None, None, str(exc)))
             continue
         extraction = extract(case.article)
-        for _ in range(repeat - 1):
-            extraction.seconds += extract(case.article).seconds
+        runs = [extraction, *(extract(case.article) for _ in range(repeat - 1))]
         words += extraction.words * repeat
-        seconds += extraction.seconds
+        seconds += sum(run.seconds for run in runs)
+        annotate_seconds += sum(run.annotate_seconds for run in runs)
         if extraction.prediction is None:
             rows.append(Row(case, extraction, None, "; ".join(extraction.errors) or "nothing loaded"))
             continue
@@ -115,6 +117,8 @@ def evaluate(cases: Sequence[Case], *, repeat: int = 3) -> tuple[list[Row], dict
         "words": float(words),
         "seconds": seconds,
         "words_per_second": words / seconds if seconds else 0.0,
+        "annotate_seconds": annotate_seconds,
+        "annotate_words_per_second": words / annotate_seconds if annotate_seconds else 0.0,
         "cold_seconds": cold,
         "passes": float(repeat),
     }
@@ -176,12 +180,12 @@ def format_table(rows: Sequence[Row], speed: dict[str, float], *, details: bool 
             for name, goal in TARGETS
         )
     )
-    rate = speed["words_per_second"]
+    rate, annotating = speed["words_per_second"], speed["annotate_words_per_second"]
     lines.append(
-        f"speed: {int(speed['words'])} words ({int(speed['passes'])} passes) in {speed['seconds']:.3f} s "
-        f"= {rate:,.0f} words/s "
-        f"({'ok' if rate >= SPEED_TARGET else 'below'} ≥ {SPEED_TARGET:,}; load + annotate, one core, "
-        f"after a first load of {speed['cold_seconds'] * 1000:.0f} ms)"
+        f"speed (no cache, one core, {int(speed['words'])} words in {int(speed['passes'])} passes, after a "
+        f"first load of {speed['cold_seconds'] * 1000:.0f} ms): annotate {annotating:,.0f} words/s "
+        f"({'ok' if annotating >= SPEED_TARGET else 'below'} ≥ {SPEED_TARGET:,}); load + annotate "
+        f"{rate:,.0f} words/s ({'ok' if rate >= SPEED_TARGET else 'below'})"
     )
     if details:
         lines.extend(_details(rows))
@@ -253,6 +257,7 @@ def to_json(rows: Sequence[Row], speed: dict[str, float]) -> dict[str, Any]:
         if row.extraction is not None:
             entry["words"] = row.extraction.words
             entry["seconds"] = row.extraction.seconds
+            entry["annotate_seconds"] = row.extraction.annotate_seconds
         if row.score is None:
             entry["error"] = row.problem
         else:
