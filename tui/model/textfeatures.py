@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NOT_NOUN = ("ed", "ly", "ing")  # past tenses, adverbs, participles: poor one-word headings
-_SENTENCE_END = re.compile(r"[.!?…:;]$")
+_SENTENCE_MARKS = ".!?…:;"
 _OPENERS = "\"“‘'([—–- "
 
 
@@ -131,8 +131,12 @@ def describe(text: str) -> ParagraphFeatures:
 
 def _is_sentence_start(text: str, position: int) -> bool:
     """Whether the word at ``position`` opens a sentence (or the paragraph)."""
-    before = text[:position].rstrip(_OPENERS)
-    return not before or bool(_SENTENCE_END.search(before))
+    end = position  # walk back instead of copying and searching the whole prefix (quadratic per paragraph)
+    while end and text[end - 1] in _OPENERS:
+        end -= 1
+    if end and text[end - 1] == "\n":  # as ``$`` did: a mark before a final newline ends a sentence
+        return end >= 2 and text[end - 2] in _SENTENCE_MARKS
+    return not end or text[end - 1] in _SENTENCE_MARKS
 
 
 def _close_run(features: ParagraphFeatures, run: list[str], initial: bool) -> None:
