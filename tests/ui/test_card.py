@@ -167,3 +167,17 @@ async def test_a_place_card_has_no_quotes_section() -> None:
         assert texts[0] == "Mentions (2)" and not any(t.startswith("Quotes") for t in texts)
         head = card.query_one("#card-header", Static).render()
         assert isinstance(head, Content) and "place · city · Freedonia" in head.plain
+
+
+async def test_clicking_a_card_row_does_what_enter_does(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "enter")
+        card = card_of(app)
+        assert row_texts(card)[4] == "  Aftermath · Doe left in the evening."  # one line each, headings too
+        await pilot.click(CardList, offset=(10, 4))
+        await pilot.pause()
+        assert not isinstance(app.screen, EntityCard)
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(2, 0, 0, 3)
