@@ -182,8 +182,9 @@ def format_table(rows: Sequence[Row], speed: dict[str, float], *, details: bool 
     )
     rate, annotating = speed["words_per_second"], speed["annotate_words_per_second"]
     lines.append(
-        f"speed (no cache, one core, {int(speed['words'])} words in {int(speed['passes'])} passes, after a "
-        f"first load of {speed['cold_seconds'] * 1000:.0f} ms): annotate {annotating:,.0f} words/s "
+        f"speed (no cache, CPU time of one core, {int(speed['words'])} words in {int(speed['passes'])} "
+        f"passes, after a first load of {speed['cold_seconds'] * 1000:.0f} ms): "
+        f"annotate {annotating:,.0f} words/s "
         f"({'ok' if annotating >= SPEED_TARGET else 'below'} ≥ {SPEED_TARGET:,}); load + annotate "
         f"{rate:,.0f} words/s ({'ok' if rate >= SPEED_TARGET else 'below'})"
     )
