@@ -84,7 +84,8 @@ class _Story:
         other = self.person()
         introduced = who.full in self.introduced
         if introduced and rng.random() < 0.85:  # once introduced, a person is mostly called by surname
-            template = template.replace("{full}, {role}", "{sur}").replace("{full}", "{sur}")
+            template = template.replace("{full}, {role},", "{sur}").replace("{full}, {role}", "{sur}")
+            template = template.replace("{full}", "{sur}")
         first, second = rng.sample(self.places, 2) if len(self.places) > 1 else (self.places[0],) * 2
         values = {
             "full": who.full, "role": who.role, "sur": who.surname if introduced else who.full,
