@@ -137,3 +137,45 @@ def test_pronoun_skips_a_name_inside_a_fronted_phrase() -> None:
         "Like Marcus Feld, she said the delay was avoidable. “We lost a whole season,” she said.",
     )
     assert speaker_name(result, quote_with(result, "season")) == "Judith Amsel"
+
+
+def test_british_quote_with_a_double_quoted_quote_inside_is_one_quote() -> None:
+    result = run(
+        "Edna Marlow, 79, has kept the corner shop since 1971.",
+        '‘My father always told me, "Never shut on a Saturday." So I never have,’ she said.',
+    )
+    quote = quote_with(result, "Saturday")
+    assert quote.text == 'My father always told me, "Never shut on a Saturday." So I never have'
+    assert len(result.quotes) == 1
+    assert speaker_name(result, quote) == "Edna Marlow"
+
+
+def test_british_paragraph_keeps_every_single_quote_around_a_nested_one() -> None:
+    result = run(
+        "Owen Pryce coaches the under-12s.",
+        '‘They listen,’ he said. ‘The older boys call him "Gaffer", which says it all.’',
+    )
+    assert [q.text for q in result.quotes] == [
+        "They listen",
+        'The older boys call him "Gaffer", which says it all.',
+    ]
+
+
+def test_a_plural_possessive_does_not_end_a_single_quoted_quote() -> None:
+    result = run("‘We will rebuild the soldiers’ homes before winter,’ said Vera Lind.")
+    quote = quote_with(result, "rebuild")
+    assert quote.text == "We will rebuild the soldiers’ homes before winter"
+    assert speaker_name(result, quote) == "Vera Lind"
+
+
+def test_a_term_someone_coined_is_not_a_quote() -> None:
+    result = run("Engineers warn the basin is nearing what hydrologists call “peak sand”, a turning point.")
+    assert result.quotes == []
+
+
+def test_a_foreign_slogan_or_term_with_its_gloss_is_not_a_quote() -> None:
+    result = run(
+        "Its Spanish motto, “Agua para todos” (“Water for all”), hangs over the gate.",
+        "Fishermen call such storms simply “la bruja” (“the witch”), Tomas Reyes said.",
+    )
+    assert result.quotes == []

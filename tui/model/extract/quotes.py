@@ -19,10 +19,12 @@ _MARKS = re.compile(r"[“”\"]")
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]['’”\"]?\s+(?=[“\"‘]?[A-Z0-9])")
 _WORDS = re.compile(r"[\w’'-]+")
 _NAMING = re.compile(
-    r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|named|called|term|word|words|phrase|slogan|"
+    r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|named|called|calls?|termed|coined|term|word|"
+    r"words|phrase|slogan|"
     r"hashtag|label|headlined|banner|motto|(?:a|an|the))\s*$",
     re.IGNORECASE,
 )
+_GLOSS_AFTER = re.compile(r"\s*(?:\(\s*|—\s*|–\s*|,\s*or\s+|,\s*meaning\s+)[“\"‘]")
 _TRANSLATION_GAP = re.compile(r"^\s*(?:—|–|-|,\s*or|\(|,\s*meaning|,\s*which\s+means|:)\s*$")
 _SPEECH = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS | {"adding", "ordered", "according"})) + r")\b")
 _EDGE = " \u00a0\t,;:"
@@ -59,7 +61,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _pairs(text: str) -> tuple[list[tuple[int, int]], int | None]:
-    """Matched (open, close) mark positions in one block, and an unclosed opening mark if any."""
+    """Matched (open, close) mark positions in one block, and an unclosed opening mark if any.
+
+    Double and single marks nest either way round: a quoted span inside
+    another quote is part of it, never a quote of its own, so only the
+    outermost pairs are returned.
+    """
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
     curly_open: int | None = None
@@ -80,18 +87,47 @@ def _pairs(text: str) -> tuple[list[tuple[int, int]], int | None]:
             pairs.append((opened, pos))
             opened = None
     dangling = curly_open if curly_open is not None else opened
+    singles = _single_pairs(text) if "‘" in text or "'" in text else []
     if not pairs and dangling is None:
-        pairs = _single_pairs(text)  # British style: ‘…’ with no double marks in the paragraph
+        pairs = singles  # British style: ‘…’ with no double marks in the paragraph
+    elif singles:
+        pairs = _outermost(pairs, singles, dangling)
     pairs.sort()
     return pairs, dangling
 
 
+def _outermost(
+    doubles: list[tuple[int, int]], singles: list[tuple[int, int]], dangling: int | None
+) -> list[tuple[int, int]]:
+    """Double pairs; or, when a single pair holds a double one (British style), all single pairs.
+
+    Either way a pair inside another is dropped: it is part of the outer quote.
+    """
+
+    def crosses(a: int, b: int) -> bool:
+        return any(a < c < b < d or c < a < d < b for c, d in doubles) or (
+            dangling is not None and a < dangling < b
+        )
+
+    if not any(a < c and d < b and not crosses(a, b) for a, b in singles for c, d in doubles):
+        return doubles  # single marks inside double quotes belong to them
+    outer = [(a, b) for a, b in singles if not crosses(a, b)]
+    kept = [(c, d) for c, d in doubles if not any(a < c and d < b for a, b in outer)]
+    return [*kept, *(pair for pair in outer if not any(c < pair[0] and pair[1] < d for c, d in kept))]
+
+
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[\w¿¡])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?=[\s)\]—–.,;:!?]|$)")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)[’'] (?=[a-z])")
 
 
 def _single_pairs(text: str) -> list[tuple[int, int]]:
-    """‘Quoted’ spans marked with single marks; apostrophes inside words never close one."""
+    """‘Quoted’ spans marked with single marks; apostrophes inside words never close one.
+
+    A plural possessive ("the soldiers’ homes") looks like a closing mark; it
+    closes the quote only when no other closing mark follows before the next
+    opening one.
+    """
     pairs: list[tuple[int, int]] = []
     pos = 0
     while True:
@@ -101,6 +137,13 @@ def _single_pairs(text: str) -> list[tuple[int, int]]:
         closing = _SINGLE_CLOSE.search(text, opening.end())
         if closing is None:
             return pairs
+        following = _SINGLE_OPEN.search(text, closing.end())
+        limit = following.start() if following else len(text)
+        while _PLURAL_POSSESSIVE.match(text, closing.start()):
+            later = _SINGLE_CLOSE.search(text, closing.end(), limit)
+            if later is None:
+                break
+            closing = later
         pairs.append((opening.start(), closing.start()))
         pos = closing.end()
 
@@ -175,6 +218,9 @@ def is_speech(raw: RawQuote, texts: Sequence[str], previous: RawQuote | None) ->
     before = text[
         sentence_start(text, first.open_mark if first.open_mark >= 0 else 0) : max(first.open_mark, 0)
     ]
+    glossed = len(raw.segments) == 1 and _GLOSS_AFTER.match(text, first.close_mark + 1)
+    if glossed and len(words) <= 6 and not before.rstrip().endswith(":"):
+        return False  # “el remezón” (“the big shake”): a foreign term or slogan with its gloss
     naming = _NAMING.search(before)
     if naming and len(words) <= 6 and not before.rstrip().endswith((":", ",")):
         return False
