@@ -56,7 +56,14 @@ def _is_role_word(word: str) -> bool:
 
 
 def role_before(text: str, start: int, prefix: Sequence[str]) -> str | None:
-    """The role phrase ending right before the name at ``start`` ("Poland’s foreign minister")."""
+    """The role phrase ending right before the name at ``start`` ("Poland’s foreign minister").
+
+    Failing that, the role an abbreviated title right before the name states ("Gov.").
+    """
+    return _role_phrase_before(text, start, prefix) or honorific_role(text, start)
+
+
+def _role_phrase_before(text: str, start: int, prefix: Sequence[str]) -> str | None:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, max(0, start - 120), start)]
     words = [w for w in words if w[2] not in HONORIFICS]
     if not words and not prefix:
@@ -94,6 +101,49 @@ def role_before(text: str, start: int, prefix: Sequence[str]) -> str | None:
     return text[taken[-1][0] : taken[0][1]].strip()
 
 
+_HONORIFIC_ROLES = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "cpl": "corporal",
+    "pvt": "private",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "pres": "president",
+    "brig": "brigadier",
+    "cllr": "councillor",
+    "prof": "professor",
+    "professor": "professor",
+    "rabbi": "rabbi",
+    "imam": "imam",
+}
+_HONORIFICS_BEFORE = re.compile(r"(?:\b([A-Z][a-z]+)\.?\s+)+$")
+
+
+def honorific_role(text: str, start: int) -> str | None:
+    """The role an abbreviated title states ("Gov. X" is a governor, "Lt. Col. X" a lieutenant colonel)."""
+    match = _HONORIFICS_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return None
+    roles: list[str] = []
+    for word in re.findall(r"[A-Z][a-z]+", match.group()):
+        role = _HONORIFIC_ROLES.get(word.lower())
+        if role is None:
+            roles.clear()  # "Former Gov." or a name word: only the titles right before the name count
+            continue
+        roles.append(role)
+    return " ".join(roles) or None
+
+
 def role_after(text: str, end: int) -> str | None:
     """The appositive role after the name at ``end`` ("…, chief of Russia’s general staff,")."""
     age = _AGE.match(text, end)
@@ -106,9 +156,15 @@ def role_after(text: str, end: int) -> str | None:
     words = role.split()
     if not words or len(words) > 14 or not any(_is_role_word(w.strip("’'")) for w in words[:6]):
         return None
-    if words[0].lower() in _NOT_APPOSITIVE:
-        return None
+    if words[0].lower() in _NOT_APPOSITIVE or _is_verb_form(words[0]):
+        return None  # ", thanked the senator and …": a clause, not a role
     return role
+
+
+def _is_verb_form(word: str) -> bool:
+    """A lower-case past tense or participle opening a clause ("thanked", "speaking"), not a role phrase."""
+    lower = word.lower()
+    return word[:1].islower() and lower.endswith(("ed", "ing")) and lower not in _MODIFIERS | ROLE_NOUNS
 
 
 _NOT_APPOSITIVE = word_set(
@@ -117,8 +173,11 @@ _NOT_APPOSITIVE = word_set(
     whose whom what how why then also now meanwhile however
     """
 )
+_HONORIFIC_WORDS = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 _ROLE_COMMA = re.compile(
-    r"(?:^|[\s(])(?:the|its|his|her|their|[A-Z][\w.-]*['’]s)\s+(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,7}?),\s+$"
+    r"(?:^|[\s(])(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|(?=[A-Z][\w.-]*['’]s\s))"
+    r"(?P<role>(?:[A-Z][\w.-]*['’]s\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,7}?),\s+"
+    rf"(?:(?:{_HONORIFIC_WORDS})\s+)*$"
 )
 
 
