@@ -1,0 +1,1 @@
+"""Security and reliability tests: hostile articles, broken files, crashes during saves, sandboxing."""
