@@ -30,6 +30,7 @@ class Place:
     country: str | None
     coords: tuple[float, float] | None
     ambiguous: bool = False
+    capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,57 +41,66 @@ class FirstName:
     ambiguous: bool
 
 
+SECTION = "\n== "
+"""Separates the sections of the packed gazetteer file (see :func:`build_data.pack_gazetteer`)."""
+
+
 class Gazetteer:
     """Places and demonyms by fold key; ``max_words`` bounds multi-word look-ups.
 
-    Rows are parsed into :class:`Place` only when looked up, so loading costs
-    one split per line.
+    The packed file keeps rows, their keys and the alias keys in separate
+    line-aligned sections, so loading tens of thousands of places is a few
+    ``split`` calls and one ``dict(zip(...))`` (no per-row Python work); a row
+    becomes a :class:`Place` only when it is looked up.
     """
 
-    def __init__(self, rows: list[list[str]]) -> None:
-        self._countries = {row[3]: row[0] for row in rows if row[2] == "country"}
-        self._rows: dict[str, list[str]] = {}
+    def __init__(self, text: str) -> None:
+        sections: dict[str, list[str]] = {}
+        for part in text.split(SECTION)[1:]:
+            title, _, body = part.partition("\n")
+            sections[title.strip()] = body.split("\n") if body else []
+        self._lines = sections["rows"]
+        self._keys = sections["keys"]
+        self._countries = dict(line.split("\t", 1) for line in sections["countries"])
+        self.demonyms: dict[str, str] = dict(line.split("\t", 1) for line in sections["demonyms"])
+        self.max_words = int(sections["max words"][0])
+        # The first row with a key wins; aliases lose to any main name.
+        alias_rows = map(int, reversed(sections["alias rows"]))
+        index = dict(zip(reversed(sections["alias keys"]), alias_rows, strict=True))
+        index.update(zip(reversed(self._keys), range(len(self._keys) - 1, -1, -1), strict=True))
+        self._index = index
         self._parsed: dict[str, Place] = {}
-        self.demonyms: dict[str, str] = {}
-        self.max_words = 1
-        alternates: dict[str, list[str]] = {}
-        for row in rows:
-            key = row[1]
-            if row[2] == "demonym":
-                self.demonyms.setdefault(key, self._countries.get(row[3], row[3]))
-                continue
-            self._rows.setdefault(key, row)
-            self.max_words = max(self.max_words, key.count("-") + 1)
-            for alias_key in row[7].split("|") if row[7] else ():
-                alternates.setdefault(alias_key, row)
-                self.max_words = max(self.max_words, alias_key.count("-") + 1)
-        for key, row in alternates.items():
-            self._rows.setdefault(key, row)
 
     def get(self, key: str) -> Place | None:
         """The place whose main or alternate name has this fold key."""
         place = self._parsed.get(key)
         if place is None:
-            row = self._rows.get(key)
+            row = self._index.get(key)
             if row is None:
                 return None
-            name, main_key, kind, cc, lat, lon, flags, _ = row
+            name, kind, cc, lat, lon, flags = self._lines[row].split("\t")
             coords = (float(lat), float(lon)) if lat and lon else None
             country = self._countries.get(cc) if cc else None
-            place = self._parsed[key] = Place(name, main_key, PlaceKind(kind), country, coords, "a" in flags)
+            place = Place(
+                name, self._keys[row], PlaceKind(kind), country, coords, "a" in flags, "c" in flags
+            )
+            self._parsed[key] = place
         return place
 
 
-def _rows(filename: str) -> list[list[str]]:
+def _text(filename: str) -> str:
     data = resources.files("tui.model.extract").joinpath(filename).read_bytes()
-    text = (gzip.decompress(data) if filename.endswith(".gz") else data).decode("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return (gzip.decompress(data) if filename.endswith(".gz") else data).decode("utf-8")
+
+
+def _rows(filename: str) -> list[list[str]]:
+    return [line.split("\t") for line in _text(filename).splitlines() if line and not line.startswith("#")]
 
 
 @cache
 def gazetteer() -> Gazetteer:
     """Load the gazetteer once (main names win over alternates, bigger places over smaller)."""
-    return Gazetteer(_rows("gazetteer.tsv.gz"))
+    return Gazetteer(_text("gazetteer.tsv.gz"))
 
 
 @cache

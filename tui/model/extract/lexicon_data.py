@@ -70,7 +70,10 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
         "TR": "Turkish", "TM": "Turkmen", "UG": "Ugandan", "UA": "Ukrainian", "AE": "Emirati",
         "US": "American", "UY": "Uruguayan", "UZ": "Uzbek", "VE": "Venezuelan", "VN": "Vietnamese",
         "YE": "Yemeni", "ZM": "Zambian", "ZW": "Zimbabwean", "XK": "Kosovan Kosovar",
-        "SS": "South Sudanese", "ER": "Eritrean", "TD": "Chadian", "NE": "Nigerien"
+        "SS": "South Sudanese", "ER": "Eritrean", "TD": "Chadian", "NE": "Nigerien",
+        # Continental and regional adjectives: no country, but never a name or a place either.
+        "": "European African Asian Arab Latin Scandinavian Nordic Caribbean Balkan Alpine Andean "
+            "Mediterranean-wide Eurasian Oceanian Polynesian Amazonian Himalayan Saharan",
     }.items()
 }
 
