@@ -13,23 +13,44 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tui.model.extract.gazetteer import gazetteer
-from tui.model.extract.lexicon import HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from tui.model.extract.lexicon import (
+    ADJECTIVE_TITLES,
+    GEO_TAILS,
+    HONORIFICS,
+    HYPHEN_SUFFIXES,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTY_WORDS,
+    TITLE_WORDS,
+)
 from tui.model.extract.names import fold_key
 
 _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch.isalpha())
 _LO = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower() and ch.isalpha())
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+_SUFFIX = "|".join(sorted(HYPHEN_SUFFIXES, key=len, reverse=True))
+# After a capitalised word: "-Claude", "-Reid" (double-barrelled), or a short lower-case syllable of a
+# Korean given name ("Eun-ji", "Sang-woo") that is not an English compounding word ("Kyiv-based").
+_HYPHENATED = rf"(?:-[{_UP}][{_LO}]+|-(?!(?:{_SUFFIX})(?![{_LO}]))[{_LO}]{{1,5}}(?![{_LO}-]))*"
+# An apostrophe inside a name ("Ma’an", "Sana'a"), never a possessive or a contraction.
+_INNER_APOSTROPHE = rf"(?:['’](?!(?:s|t|d|m|ll|re|ve)(?![{_LO}]))[{_LO}]+)?"
 _TOKEN = (
     r"(?:(?:Gov|Sen|Rep|Gen|Brig|Lt|Col|Maj|Capt|Sgt|Adm|Cllr|Dr|Mr|Mrs|Ms|Prof|St|Rev)\.(?=[ \u00a0])"
-    rf"|(?:[{_UP}]\.){{2,}}"  # U.S., U.K.
-    rf"|(?:al|el|ad|as|ash|at|az|an|ar)-[{_UP}][{_LO}]+"  # al-Assad
-    rf"|(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La)[{_UP}][{_LO}]+"  # McDonald, O’Brien
-    rf"|[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*"  # Putin, Jean-Claude
+    rf"|(?:[{_UP}]\.){{2,}}"  # U.S., U.K., L.S.
+    rf"|(?:al|el|ad|as|ash|at|az|an|ar)-[{_UP}][{_LO}]+{_HYPHENATED}"  # al-Assad
+    rf"|(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La)[{_UP}][{_LO}]+{_HYPHENATED}"  # McDonald, O’Rourke-Bennett
+    rf"|[{_UP}][{_LO}]+{_INNER_APOSTROPHE}{_HYPHENATED}"  # Putin, Jean-Claude, Ma’an, Eun-ji
     rf"|[{_UP}]{{2,}}(?![{_LO}])"  # CIA, NATO
     rf"|[{_UP}]\.(?=\s[{_UP}]))"  # J. (an initial before another name word)
 )
-_SEQUENCE = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])*{_TOKEN})*(?![\w])")
+# "Gulf of Aqaba", "Isle of Wight": a feature word joined to its name by "of".
+_OF_HEAD = r"(?:(?:Gulf|Bay|Sea|Isle|Strait|Straits|Lake|Cape)[ \u00a0]of[ \u00a0](?:the[ \u00a0])?)?"
+_SEQUENCE = re.compile(
+    rf"(?<![\w’'.-]){_OF_HEAD}{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])*{_TOKEN})*(?![\w])"
+)
 _TOKEN_SPLIT = re.compile(rf"{_TOKEN}")
+_ACRONYM = re.compile(rf"(?:[{_UP}]\.){{2,}}$|[{_UP}]{{2,3}}$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 _OPENERS = " \u00a0\t\"“‘'(["
 _CLOSERS = '”’")]'
@@ -103,8 +124,22 @@ def runs(block: int, text: str) -> Iterator[Run]:
     """Every capitalised run in ``text`` with role prefix and honorific split off."""
     for match in _SEQUENCE.finditer(text):
         start, end = match.span()
-        tokens = [t.group() for t in _TOKEN_SPLIT.finditer(match.group())]
-        offsets = [start + t.start() for t in _TOKEN_SPLIT.finditer(match.group())]
+        # Split in the whole text (not the match alone), so lookaheads ("J." before a name) still see.
+        found = [t for t in _TOKEN_SPLIT.finditer(text, start) if t.end() <= end]
+        found = [t for t in found if t.start() < end]
+        if not found:
+            continue
+        tokens = [t.group() for t in found]
+        offsets = [t.start() for t in found]
+        if len(tokens) > 1 and tokens[-1] in PARTY_WORDS:  # "an Ohio Democrat": the place, not a name
+            end = offsets[-2] + len(tokens[-2])
+            tokens, offsets = tokens[:-1], offsets[:-1]
+        # "U.S. Gulf Coast", "UK Treasury": the country is mentioned, and the rest stands alone
+        # (before a title, "U.S. President", the prefix loop below yields the country).
+        acronym_country = len(tokens) > 1 and _ACRONYM.match(tokens[0]) and _is_country(tokens[0])
+        if acronym_country and not _is_title(tokens[1]):
+            yield Run(block, start, start + len(tokens[0]), tokens[0], [tokens[0]], [], False, False, False)
+            tokens, offsets, start = tokens[1:], offsets[1:], offsets[1]
         initial = sentence_initial(text, start)
         prefix: list[str] = []
         honorific = False
@@ -113,8 +148,12 @@ def runs(block: int, text: str) -> Iterator[Run]:
         # unless they begin a place name ("Saudi Arabia", "South Korea").
         while cut < len(tokens) - 1:
             token = tokens[cut]
-            if _place_starts(tokens, cut):
-                break
+            if _place_starts(tokens, cut) or (cut == len(tokens) - 2 and tokens[-1] in GEO_TAILS):
+                break  # "East Sussex", "Scottish Highlands": the first word belongs to the place
+            if token in ADJECTIVE_TITLES and not (
+                _is_title(tokens[cut + 1]) or _is_demonym_or_country(tokens[cut + 1])
+            ):
+                break  # "Grand Slam", "State Street": an adjective title only counts before a title noun
             if token in HONORIFICS:
                 honorific = True
             elif _is_country(token) and not (

@@ -15,20 +15,27 @@ from enum import Enum
 
 from tui.model.entities import PlaceKind
 from tui.model.extract.candidates import Run
-from tui.model.extract.gazetteer import Place, first_names, gazetteer
+from tui.model.extract.gazetteer import FirstName, Place, first_names, gazetteer
 from tui.model.extract.lexicon import (
     NOT_NAMES,
     ORG_APPOSITIVES,
     ORG_WORDS,
+    PARTY_WORDS,
     PLACE_PREPOSITIONS,
     PLURAL_NOUNS,
     REGION_SUFFIXES,
     ROLE_NOUNS,
-    SETTLEMENT_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
 from tui.model.extract.names import ascii_fold, fold_key
+from tui.model.extract.place_context import (
+    feature_after,
+    locative_before,
+    nearby_before,
+    settlement,
+    settlement_kind,
+)
 from tui.model.extract.roles import role_after, role_before, role_comma_before
 
 _VERBS = "|".join(sorted(SPEECH_VERBS))
@@ -43,12 +50,15 @@ _WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]+$")
 _REGION_AFTER = re.compile(r"[ \u00a0]+(" + "|".join(sorted(REGION_SUFFIXES)) + r")\b")
 _RIVER_AFTER = re.compile(r"[ \u00a0]+(River|river)\b")
 _RIVER_BEFORE = re.compile(r"\b(?:the\s+)?(?:[Rr]iver)[ \u00a0]+$")
-_SETTLEMENT_BEFORE = re.compile(
-    r"\b(?:the\s+)?(?:\w+\s+)?(" + "|".join(sorted(SETTLEMENT_WORDS)) + r")\s+of\s+$"
-)
-_SETTLEMENT_AFTER = re.compile(
-    r",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(" + "|".join(sorted(SETTLEMENT_WORDS)) + r")\b"
-)
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$")
+_RIVER_VERB_AFTER = re.compile(r"[ \u00a0]+(?:flows|flowed|meanders|burst its banks|drains into)\b")
+_DATELINE_AFTER = re.compile(r"(?:,[ \u00a0]+[\w.]+(?:[ \u00a0][\w.]+)?)?[ \u00a0]*(?:\(|—|–|-[ \u00a0])")
+_MODIFIER_AFTER = re.compile(r"[ \u00a0]+[a-z]+(?:ers|ists|ans|fans)\b")  # "the Rovers supporters"
+_IN = frozenset({"in", "In"})
+_WHICH_AFTER = re.compile(r",[ \u00a0]+which\b")
+_PLURAL_ENDINGS = ("ists", "ers", "ians", "ants", "ents", "ors", "ogists", "ics")
+_COORDINATED_BEFORE = re.compile(r"([A-Z][\w’'-]+)(,?[ \u00a0]+(?:and|or)|,)[ \u00a0]+$")
+_AND_FULL_NAME_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+([A-Z][a-z]+)[ \u00a0]+[A-Z][\w’'-]+")
 _ROLE_HEAD = re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s+$")
 
 
@@ -78,6 +88,27 @@ _PLACE_TAILS = {
     "Mountains": PlaceKind.AREA,
     "Desert": PlaceKind.AREA,
     "Strait": PlaceKind.OTHER,
+    "Glacier": PlaceKind.AREA,
+    "Canyon": PlaceKind.AREA,
+    "Gorge": PlaceKind.AREA,
+    "Head": PlaceKind.AREA,
+    "Bay": PlaceKind.OTHER,
+    "Basin": PlaceKind.AREA,
+    "Estuary": PlaceKind.RIVER,
+    "Falls": PlaceKind.AREA,
+    "Range": PlaceKind.AREA,
+    "Plateau": PlaceKind.AREA,
+    "Peak": PlaceKind.AREA,
+    "Volcano": PlaceKind.AREA,
+    "Fjord": PlaceKind.OTHER,
+    "Lagoon": PlaceKind.OTHER,
+    "Reservoir": PlaceKind.OTHER,
+    "Channel": PlaceKind.OTHER,
+    "Sound": PlaceKind.OTHER,
+    "Archipelago": PlaceKind.AREA,
+    "Atoll": PlaceKind.AREA,
+    "Parish": PlaceKind.REGION,
+    "Canton": PlaceKind.REGION,
 }
 _PLACE_HEADS = {
     "Lake": PlaceKind.OTHER,
@@ -86,6 +117,12 @@ _PLACE_HEADS = {
     "Isle": PlaceKind.AREA,
     "Jebel": PlaceKind.AREA,
     "Cape": PlaceKind.AREA,
+    "River": PlaceKind.RIVER,
+    "Bay": PlaceKind.OTHER,
+    "Sea": PlaceKind.OTHER,
+    "Strait": PlaceKind.OTHER,
+    "Straits": PlaceKind.OTHER,
+    "Mountains": PlaceKind.AREA,
 }
 
 
@@ -126,6 +163,14 @@ class Decision:
     sentence_initial: bool = False
 
 
+def first_name(token: str) -> FirstName | None:
+    """The lexicon's first name for this token, accents ignored ("Sofía" is Sofia)."""
+    found = first_names().get(token)
+    if found is None and not token.isascii():
+        found = first_names().get(ascii_fold(token).title())
+    return found
+
+
 def gazetteer_place(name: str) -> Place | None:
     """The gazetteer place for this exact name (any variant), if any."""
     return gazetteer().get(fold_key(name))
@@ -136,8 +181,10 @@ def _name_evidence(run: Run) -> bool:
     tokens = run.tokens
     if run.honorific or any(t in TITLE_WORDS for t in run.prefix):
         return True
+    if 2 <= len(tokens) <= 3 and _INITIALS.match(tokens[0]) and gazetteer_place(tokens[0]) is None:
+        return True  # "L.S. Lowry", "J. Smith": initials before a surname
     if len(tokens) >= 2:
-        first = first_names().get(tokens[0])
+        first = first_name(tokens[0])
         if first is not None and not (first.ambiguous and run.sentence_initial):
             return True
     return False
@@ -153,9 +200,14 @@ def _person_evidence(run: Run, text: str) -> bool:
     if len(run.tokens) > 1 and _OWNER_BEFORE.search(before):
         return True  # "Nigeria's Chidi Anyanwu"
     word = _WORD_BEFORE.search(before)
-    if run.possessive or (word is not None and word.group(1) in _SUBJECT_BLOCKERS):
-        return False  # "Residents of Carrville said", "south of Kherson, a spokesman said"
+    blocked = word is not None and word.group(1) in _SUBJECT_BLOCKERS
+    if run.possessive or blocked or (run.prefix and run.prefix[-1].lower() in _SUBJECT_BLOCKERS):
+        return False  # "Residents of Carrville said", "In Lagos, the party chairman said"
     after = text[run.end : run.end + 120]
+    if len(run.tokens) == 1 and first_name(run.tokens[0]) is not None:
+        partner = _AND_FULL_NAME_AFTER.match(after)  # "Ian and Margaret Cowie"
+        if partner is not None and first_name(partner.group(1)) is not None:
+            return True
     if _WHO_AFTER.match(after):
         return True
     if _SAID_AFTER.match(after) or _AGE_AFTER.match(after):
@@ -182,11 +234,16 @@ def decide(run: Run, text: str) -> Decision:
     decision = Decision(
         Kind.UNKNOWN, run.block, run.start, run.end, run.text, tokens, sentence_initial=run.sentence_initial
     )
-    if all(t in NOT_NAMES or t in TITLE_WORDS for t in tokens):
+    if all(t in NOT_NAMES or t in TITLE_WORDS or t in PARTY_WORDS for t in tokens):
         decision.kind = Kind.ORG if tokens and tokens[-1] in ORG_WORDS else decision.kind
         return decision if not all(t in NOT_NAMES for t in tokens) else _nothing(decision)
     if len(tokens) == 1 and fold_key(tokens[0]) in gazetteer().demonyms:
         return _nothing(decision)  # "Ukrainian" is an adjective, never a name
+    whole = gazetteer_place(run.text) if len(tokens) > 1 else None
+    if whole is not None and whole.kind in (PlaceKind.CITY, PlaceKind.TOWN) and tokens[-1] in ORG_WORDS:
+        whole = None  # "White House" is the building, not the Tennessee town
+    if whole is not None and not run.honorific:
+        return _place(decision, text, run.end, whole.kind, whole)  # "West Bank", "Cameron Parish"
     if _has_org_word(tokens) and tokens[-1] not in _PLACE_TAILS:
         decision.kind = Kind.ORG
         return decision
@@ -203,22 +260,40 @@ def decide(run: Run, text: str) -> Decision:
         river = _RIVER_AFTER.match(after)
         if river:
             return _place(decision, text, run.end + river.end(), PlaceKind.RIVER)
-    if _RIVER_BEFORE.search(before):
+    if not run.possessive:
+        feature = feature_after(text, run.end)
+        if feature is not None:
+            return _place(decision, text, feature[0], feature[1])
+    if _RIVER_BEFORE.search(before) or (len(tokens) == 1 and _RIVER_VERB_AFTER.match(after)):
         return _place(decision, text, run.end, PlaceKind.RIVER)
-    settlement = _SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after)
-    if settlement and not _person_evidence(run, text):
-        word = settlement.group(1)
-        kind = PlaceKind.CITY if word in {"city", "capital", "port"} else PlaceKind.TOWN
+    if run.text.isupper() and len(run.text) > 3 and run.start == 0 and _DATELINE_AFTER.match(after):
+        place = gazetteer_place(run.text)  # "EDINBURGH, 9 February (Agency) -": a wire dateline
+        return _place(decision, text, run.end, place.kind if place else PlaceKind.CITY, place)
+    if (
+        len(tokens) == 1
+        and not run.possessive
+        and not run.honorific
+        and locative_before(before)
+        and not _MODIFIER_AFTER.match(text, run.end)
+    ):
+        place = _usable_place(run, gazetteer_place(run.text))
+        the = before.rstrip().endswith("the")  # "on the Trent": no person takes "the"
+        if place is not None or the or first_name(tokens[0]) is None:  # "on the Humber", "across the Alps"
+            return _place(decision, text, run.end, place.kind if place else PlaceKind.AREA, place)
+    noun = settlement(before, text[run.end : run.end + 80])
+    if noun and not _person_evidence(run, text):
         place = gazetteer_place(run.text)
-        return _place(decision, text, run.end, place.kind if place else kind, place)
-    place = gazetteer_place(run.text)
+        return _place(decision, text, run.end, place.kind if place else settlement_kind(noun), place)
+    place = _usable_place(run, gazetteer_place(run.text))
     in_name = _name_evidence(run)
+    if place is None and not run.honorific and not run.prefix and _WHICH_AFTER.match(text, run.end):
+        return _nothing(decision)  # "Goldman Sachs and Morgan Stanley, which sold": a firm, not a person
     if in_name or _person_evidence(run, text):
         if place is not None and not run.honorific and not any(t in TITLE_WORDS for t in run.prefix):
-            first = first_names().get(tokens[0])
-            # "Ukraine agreed", "Moscow said": countries, regions and cities speak as governments;
-            # a small town's name before "said" is a surname ("Hale said").
-            metonymy = place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.AREA)
+            first = first_name(tokens[0])
+            # "Ukraine agreed", "Moscow said": countries and capitals speak as governments; a town's
+            # name before "said" is a surname ("Hale said"), and an age or a role makes a person.
+            metonymy = (place.kind is PlaceKind.COUNTRY or place.capital) and _speech_only(run, text)
             # not just a fold-key neighbour ("Hale" is not Halle); country variants are curated
             exact = ascii_fold(run.text) == ascii_fold(place.name) or place.kind is PlaceKind.COUNTRY
             decision.person_context = not in_name
@@ -230,16 +305,61 @@ def decide(run: Run, text: str) -> Decision:
                 return _place(decision, text, run.end, place.kind, place)
         if len(tokens) == 1 and run.sentence_initial and not in_name and _plural_noun(tokens[0]):
             return _nothing(decision)
+        if len(tokens) == 1 and run.sentence_initial and not in_name and tokens[0].endswith(_PLURAL_ENDINGS):
+            return decision  # "Forecasters said": a plural noun, unless a known surname ("Sanders")
         decision.kind = Kind.PERSON
         decision.strong = True
         decision.role = role_before(text, run.start, run.prefix) or role_after(text, run.end)
         return decision
+    word = _WORD_BEFORE.search(before)
+    on_map = locative_before(before) or nearby_before(before) or _coordinated_with_place(before, comma=True)
+    preposition = on_map or (word is not None and word.group(1) in PLACE_PREPOSITIONS)
     if place is not None:
-        word = _WORD_BEFORE.search(before)
-        preposition = word is not None and word.group(1) in PLACE_PREPOSITIONS
-        if not place.ambiguous or preposition:
-            return _place(decision, text, run.end, place.kind, place)
+        small = place.kind is PlaceKind.TOWN and len(tokens) == 1
+        if (not place.ambiguous and not small) or preposition:
+            decision = _place(decision, text, run.end, place.kind, place)
+            # "a letter to Hale": a surname of someone already named, unless clearly on a map
+            # ("flew to Washington" is the city; "wrote to Hallam", a small town's name, the surname)
+            decision.person_context = len(tokens) == 1 and (
+                (place.kind is PlaceKind.CITY and not preposition)
+                or (place.kind is PlaceKind.TOWN and not on_map and not (word and word.group(1) in _IN))
+            )
+            return decision
+        return decision
+    if len(tokens) == 1 and not run.possessive and (nearby_before(before) or _coordinated_with_place(before)):
+        return _place(decision, text, run.end, PlaceKind.TOWN)  # "near Seongju", "Penzance and Camborne"
     return decision
+
+
+def _coordinated_with_place(before: str, *, comma: bool = False) -> bool:
+    """Whether the word is listed after a known place: "Kidderminster and X" (or "Guildford, X")."""
+    match = _COORDINATED_BEFORE.search(before)
+    if match is None or (match.group(2) == "," and not comma):
+        return False
+    place = gazetteer_place(match.group(1))
+    return place is not None and not place.ambiguous
+
+
+def _usable_place(run: Run, place: Place | None) -> Place | None:
+    """The gazetteer's place unless the match is a mere look-alike.
+
+    A short all-capitals word is an acronym ("AI"), not a town; a first name
+    matches a place only when spelt exactly like it ("Ian" is not Ya'an).
+    """
+    if place is None:
+        return None
+    text = run.text
+    if text.isupper() and len(text) <= 4 and place.kind not in (PlaceKind.COUNTRY, PlaceKind.REGION):
+        return None
+    if len(run.tokens) == 1 and first_name(text) is not None and ascii_fold(text) != ascii_fold(place.name):
+        return None
+    return place
+
+
+def _speech_only(run: Run, text: str) -> bool:
+    """Whether the person evidence is only a speech verb ("Moscow said"), not an age, role or "who"."""
+    after = text[run.end : run.end + 120]
+    return not (_AGE_AFTER.match(after) or _WHO_AFTER.match(after) or role_after(text, run.end))
 
 
 def _plural_noun(token: str) -> bool:

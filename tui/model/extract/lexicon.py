@@ -49,6 +49,18 @@ manager trainer driver rider champion director-general secretary-general vice-pr
 pilot engineer farmer student spokesman pastor priest imam rabbi cleric monarch emir sultan dictator
 strongman premier ceo chairman boss representative delegate observer inspector detective sheriff
 convener convenor organiser organizer coordinator mate partner manager-general curator conductor
+mother father son daughter wife husband brother sister grandmother grandfather grandson granddaughter
+uncle aunt nephew niece cousin widow widower fiancé fiancée girlfriend boyfriend stepfather stepmother
+fisherman trawlerman businessman businesswoman policeman policewoman fireman firefighter postman
+craftsman tradesman sportsman sportswoman councilman councilwoman alderman frontman cameraman
+winger defender forward batsman batter bowler all-rounder wicketkeeper keeper full-back centre-back
+center-back playmaker substitute teammate team-mate opener spinner seamer skipper quarterback pitcher
+jockey boxer sprinter cyclist swimmer golfer runner athlete fighter wrestler referee umpire
+seismologist geologist glaciologist volcanologist meteorologist climatologist epidemiologist
+physician paramedic midwife pharmacist veterinarian sculptor painter photographer poet composer
+dancer designer architect filmmaker director-producer producer novelist playwright chef
+councillor magistrate coroner barrister solicitor prosecutor defendant witness victim survivor
+resident mourner pensioner neighbour neighbor landlord tenant shopkeeper trader vendor buyer seller
 """)
 
 # Words that mark a capitalised phrase as an organisation, building or event, not a person or place.
@@ -84,6 +96,8 @@ Residents Witnesses Sources Observers Soldiers Troops Forces Leaders Ministers L
 Several Other Others Such Just Only Like Unlike Amid Among Around About Above Below Across Against Along
 Between Beyond Through Throughout Toward Towards Upon Within Via Per Read Follow Credit Photo Image Video
 Watch Listen Share Updated Published Breaking Live Exclusive Analysis Opinion Comment Editorial Footage
+Feb Apr Jul Aug Sep Sept Oct Nov Dec Retired Veteran Outgoing Incoming Late Disgraced
+Embattled Nobody Everybody Somebody Anybody Everyone Someone Anyone
 Asked Speaking Writing Addressing Responding Following Fighting Even Never Always Already Again Once Yes
 Western Eastern Northern Southern Central North South East West Ukrainian-held Russian-held Christmas Easter
 Ramadan Islam Christianity God Allah Internet Covid COVID Brexit Prime President Minister Chief General
@@ -141,3 +155,30 @@ alliance newspaper broadcaster website institute club team side department minis
 association federation foundation movement militia force forces outlet startup start-up manufacturer
 maker operator provider carrier airline insurer retailer chain lender regulator watchdog authority
 """)
+
+# Title words that are adjectives: they belong to a role only before a title noun ("Grand Ayatollah",
+# "State Senator"), never before a name ("Grand Slam", "State Street" are names of their own).
+ADJECTIVE_TITLES = words("""
+Grand Supreme Field State National Security Federal Regional Crown Shadow Opposition Majority Minority
+Vice Deputy Prime Defence Defense Foreign Interior Finance Health Home Trade Economy Energy Culture
+Education Executive Acting Interim
+""")
+
+# Party labels: a person's affiliation, never a name or a place ("an Ohio Democrat", "Forecasters said").
+PARTY_WORDS = words("""
+Democrat Democrats Republican Republicans Tory Tories Conservative Conservatives Liberal Liberals
+Labour Socialist Socialists Communist Communists Green Greens Independent Independents Unionist
+Unionists Nationalist Nationalists Centrist Progressive Progressives Libertarian Populist
+""")
+
+# Lower-case words that follow a hyphen after a name to make an adjective ("Kyiv-based",
+# "Saudi-led"): such a hyphen ends the name, unlike a Korean given name's second syllable ("Eun-ji").
+HYPHEN_SUFFIXES = words("""
+based led held run born made wide like free type era owned style bound class level scale sized aged
+old year month day week term time long only rich poor hit torn ruled lined backed set up in out off
+on to at by for of and the a an area wise zone side ward ish esque prize over first most laden heavy
+proof ready linked news sized size hating loving clad bred built sent spun fed made goers""")
+
+# Geographic head words that keep a demonym before them: "Scottish Highlands", "Arabian Peninsula".
+GEO_TAILS = words("Highlands Lowlands Coast Sea Peninsula Plateau Riviera Alps Desert Gulf Islands Isles "
+                  "Mountains Plains Basin Steppe")

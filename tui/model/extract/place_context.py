@@ -1,0 +1,106 @@
+"""Context that makes a capitalised word a place when no gazetteer knows it.
+
+News introduces small or unfamiliar places by the words around them, and
+these rules read only those words, never particular names:
+
+* a lower-case feature noun after the name: "the Rhône valley", "the Azraq
+  basin", "the Humber estuary";
+* a settlement or region noun before it: "the villages of X and Y", "the
+  province of X", "the canton of X";
+* an appositive after it: "X, the valley's main town", "X, the island in ...";
+* a strongly locative preposition before it: "near X", "outside X", and "in the
+  X" / "across the X" for named areas and ranges ("the Alps", "the Midlands").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.model.entities import PlaceKind
+from tui.model.extract.lexicon import SETTLEMENT_WORDS, words
+
+# Lower-case nouns after a name that say the name is a natural feature or area: the bare name is the
+# place ("the Rhône valley" names the Rhône), except for "basin", which names an area of its own.
+FEATURE_SUFFIXES: dict[str, PlaceKind] = {
+    "valley": PlaceKind.RIVER,
+    "estuary": PlaceKind.RIVER,
+    "glacier": PlaceKind.AREA,
+    "delta": PlaceKind.AREA,
+    "coast": PlaceKind.AREA,
+    "coastline": PlaceKind.AREA,
+    "plateau": PlaceKind.AREA,
+    "lowlands": PlaceKind.AREA,
+    "uplands": PlaceKind.AREA,
+    "peninsula": PlaceKind.AREA,
+    "basin": PlaceKind.AREA,
+    "massif": PlaceKind.AREA,
+    "archipelago": PlaceKind.AREA,
+}
+EXTENDING_SUFFIXES = frozenset({"basin"})
+_FEATURE_AFTER = re.compile(r"[ \u00a0]+(" + "|".join(sorted(FEATURE_SUFFIXES)) + r")\b")
+
+# Nouns for places and administrative areas that introduce a name with "of": "the province of X".
+AREA_NOUNS = words(
+    "province region county state district department canton prefecture governorate island islands "
+    "oblast parish borough municipality commune emirate kingdom republic"
+)
+# Plural landscape nouns that introduce a place with "of": "the mountains of X", "the outskirts of X".
+LANDSCAPE_NOUNS = words(
+    "mountains hills marshes marshlands plains shores banks outskirts streets suburbs slopes foothills "
+    "forests deserts waters coast coasts beaches islands valleys wetlands moors fens"
+)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:the\s+)?(?:[\w’'-]+\s+)?("
+    + "|".join(sorted(SETTLEMENT_WORDS | AREA_NOUNS | LANDSCAPE_NOUNS))
+    + rf")(?:e?s)?\s+of\s+(?:the\s+)?(?:{_NAME},?\s+(?:and\s+|or\s+)?)*$"
+)
+_CONSTITUENCY = re.compile(r"\b(?:MP|MPs|MSP|MEP|TD|[Mm]ember|[Ss]enator|[Cc]ongress(?:wo)?man)\s+for\s+$")
+_SETTLEMENT_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(" + "|".join(sorted(SETTLEMENT_WORDS | AREA_NOUNS)) + r")\b"
+)
+# Prepositions that put what follows on a map; "in" and "on" only with "the" ("in the Alps").
+_LOCATIVE = re.compile(
+    r"\b(?:(?:near|outside|around|towards?|across|throughout|via|along|beyond|off|nearby)"
+    r"|(?:in|on|across|around|into|through|throughout|over|along|off|near|under|beneath|below|above|among|"
+    r"within|beyond)\s+the)[ \u00a0]+$"
+)
+_NEARBY = re.compile(r"\b(?:near|outside|nearby|neighbouring|neighboring|towards?|via)[ \u00a0]+$")
+
+
+def feature_after(text: str, end: int) -> tuple[int, PlaceKind] | None:
+    """A lower-case feature noun right after a name: the place's end and kind, or None."""
+    match = _FEATURE_AFTER.match(text, end)
+    if match is None:
+        return None
+    word = match.group(1)
+    return (end + match.end() - match.start() if word in EXTENDING_SUFFIXES else end), FEATURE_SUFFIXES[word]
+
+
+def settlement(before: str, after: str) -> str | None:
+    """The settlement or area noun that introduces the name ("town", "province"), if any."""
+    if _CONSTITUENCY.search(before):
+        return "constituency"  # "the MP for X"
+    match = _SETTLEMENT_OF.search(before) or _SETTLEMENT_AFTER.match(after)
+    return match.group(1) if match else None
+
+
+def settlement_kind(word: str) -> PlaceKind:
+    """The place kind a settlement or area noun implies."""
+    if word in {"city", "capital", "port"}:
+        return PlaceKind.CITY
+    if word in AREA_NOUNS:
+        return PlaceKind.AREA if word.startswith("island") else PlaceKind.REGION
+    if word in LANDSCAPE_NOUNS or word == "constituency":
+        return PlaceKind.AREA
+    return PlaceKind.TOWN
+
+
+def locative_before(before: str) -> bool:
+    """Whether a strongly locative preposition ("near", "across the", "in the") ends ``before``."""
+    return _LOCATIVE.search(before) is not None
+
+
+def nearby_before(before: str) -> bool:
+    """Whether "near"/"outside" (no article) ends ``before``: what follows is a settlement."""
+    return _NEARBY.search(before) is not None
