@@ -24,7 +24,9 @@ from tui.model.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
+    ROLE_NOUNS,
     SPEECH_VERBS,
+    words,
 )
 from tui.model.extract.names import ascii_fold
 from tui.model.extract.quotes import sentence_start
@@ -42,12 +44,26 @@ CLAUSE_TAIL_NP = re.compile(
     rf"(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[\w]+[’']s)(?:\s+[\w’'-]+){{0,5}}?\s+(?!(?:and|or|that|who)\b)[\w’'-]+)"
     rf"{ADVERBIAL}\s*$"
 )
+LEAD_NP = re.compile(
+    r"^\s*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[\w]+[’']s)(?:\s+[\w’'-]+){1,4}?)"
+    rf"(?:\s*,[^“”\".;]{{1,160}}?,|\s+(?:who|whose)\b[^“”\".;,]{{1,160}}?)?{ADVERBIAL}\s*$"
+)
+"""A description opening the sentence, then a relative clause or a comma phrase, then the verb:
+"One early investor, who asked not to be named, said", "His mother, speaking through a friend, said"."""
 PRONOUN_TAIL = re.compile(rf"\b(?P<p>he|she|He|She){ADVERBIAL}\s*$")
 _GAP_OK = re.compile(rf"^(?:[’']s?)?(?:,[^“”\"]{{1,120}}?,|,)?{ADVERBIAL}\s*$")
 _PASSIVE = re.compile(r"\b(?:been|being|was|were|is|are|be)\s+$")
+_NOT_A_VERB = re.compile(
+    r"\b(?:been|being|was|were|is|are|be|a|an|the|this|that|its|his|her|their|our|former|every|each)\s+$",
+    re.IGNORECASE,
+)
+"""Before a speech verb, a passive ("was told") or a determiner ("a former state champion", "the
+posts"): not someone speaking."""
 _HEAD_PART = re.compile(r"\s+(?:at|of|in|from|for|with|on|who|which|that)\s+")
 _FRONTED = re.compile(r"^[’']?s?\s*,\s*(?:he|she|they|it|the|a|an|his|her|its)\b", re.IGNORECASE)
 _LEAD_PREPOSITIONS = frozenset(("like", "unlike", "with", "against", "for", "to", "by", "from", "of", "as"))
+_BARE_LEAD = re.compile(r"^(?:[^,]{1,40},\s*)?(?:[A-Z][\w’'.-]*\s+)*$")
+"""What may precede a sentence's opening name: a short fronted phrase and capitalised titles."""
 _SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”’\"]\s))(?P<p>He|She)\s")
 
 
@@ -57,6 +73,11 @@ class Attribution:
 
     speaker: str | None
     found: bool  # whether any attribution pattern matched at all
+    anonymous: bool = False  # an unnamed person ("a refuse collector"): "he" may refer to them next
+
+
+ANONYMOUS = ""
+"""The subject id of an unnamed person: a later "he" or "she" refers to nobody we can name."""
 
 
 class Discourse:
@@ -82,6 +103,7 @@ class Discourse:
                 self.by_block.setdefault(flat, []).append(mention)
         self.starts = {b: [m.location.start for m in ms] for b, ms in self.by_block.items()}
         self.quoted = quoted
+        self._genders: dict[str, str] = {}
         self.subjects: list[tuple[int, int, str]] = []  # (block, position, person id), in reading order
         for block, text in enumerate(texts):
             self._read(block, text)
@@ -93,7 +115,7 @@ class Discourse:
             if self._opens_sentence(block, mention):
                 events.append((mention.location.start, 0, mention.entity_id))
         for verb in VERB_RE.finditer(text):
-            if not _PASSIVE.search(text, max(0, verb.start() - 12), verb.start()):
+            if not _NOT_A_VERB.search(text, max(0, verb.start() - 12), verb.start()):
                 events.append((verb.start(), 1, ""))
         for pronoun in _SENTENCE_PRONOUN.finditer(text):
             events.append((pronoun.start("p"), 2, pronoun.group("p")))
@@ -105,11 +127,10 @@ class Discourse:
             if kind == 1:
                 person = self.person_before(block, pos)
                 if person is None:
-                    tail = CLAUSE_TAIL_NP.search(text, sentence_start(text, pos), pos)
-                    if tail is not None and tail.end() == pos:
-                        person = self.describe(tail.group("np"), block, pos, guess=False).speaker
+                    found = self.subject_description(block, pos, guess=False)
+                    person = ANONYMOUS if found.anonymous else found.speaker
             elif kind == 2:
-                person = self.pronoun(detail, block, pos)
+                person = self.referent(detail, block, pos)
             if person is not None:
                 self.subjects.append((block, pos, person))
 
@@ -118,9 +139,26 @@ class Discourse:
         bisect.insort(self.subjects, (block, pos, person))
 
     def gender(self, person: str) -> str:
-        """``m``, ``f`` or ``b`` (unknown or both), from the person's first name."""
+        """``m``, ``f`` or ``b`` (unknown or both): honorifics, stated role, then the first name."""
+        known = self._genders.get(person)
+        if known is None:
+            known = self._genders[person] = self._gender(person)
+        return known
+
+    def _gender(self, person: str) -> str:
+        for block, mentions in self.by_block.items():
+            for mention in mentions:
+                if mention.entity_id == person:
+                    titled = _GENDERED_TITLE.search(self.texts[block], 0, mention.location.start)
+                    if titled is not None and titled.end() == mention.location.start:
+                        return "f" if titled.group(1) in _FEMALE_TITLES else "m"
         entity = self.people.get(person)
-        if entity is None or len(entity.name.split()) < 2:
+        if entity is None:
+            return "b"
+        for word in _WORD.findall((entity.role or "").lower()):
+            if word in _FEMALE_ROLES or word in _MALE_ROLES:
+                return "f" if word in _FEMALE_ROLES else "m"
+        if len(entity.name.split()) < 2:
             return "b"
         first = entity.name.split()[0]
         found = first_names().get(first) or first_names().get(ascii_fold(first).title())
@@ -131,22 +169,43 @@ class Discourse:
         return bisect.bisect_left(self.starts.get(block, []), pos)
 
     def person_before(self, block: int, verb: int) -> str | None:
-        """The person named as the subject right before a speech verb, if the gap allows it."""
+        """The person named as the subject right before a speech verb, if the gap allows it.
+
+        The sentence's opening name wins over names inside its appositives ("X, the former
+        director of the Tate, who …, said"); otherwise the name nearest the verb.
+        """
         text = self.texts[block]
         start = sentence_start(text, verb)
         mentions = self.by_block.get(block, [])
         before = [m for m in mentions if start <= m.location.start and m.location.end <= verb]
-        if before and _GAP_OK.match(text[before[-1].location.end : verb]):
+        if not before:
+            return None
+        first = before[0]
+        if (
+            len(before) > 1
+            and _BARE_LEAD.match(text[start : first.location.start])
+            and _GAP_OK.match(text[first.location.end : verb])
+        ):
+            return first.entity_id
+        if _GAP_OK.match(text[before[-1].location.end : verb]):
             return before[-1].entity_id
         return None
 
     def pronoun(self, pronoun: str, block: int, pos: int) -> str | None:
-        """The latest subject before ``pos`` whose gender fits, else the last person named."""
+        """The person a pronoun refers to, or None (nobody fits, or an unnamed person does)."""
+        found = self.referent(pronoun, block, pos)
+        return None if found == ANONYMOUS else found
+
+    def referent(self, pronoun: str, block: int, pos: int) -> str | None:
+        """The latest subject before ``pos`` whose gender fits (maybe :data:`ANONYMOUS`), else the last named.
+
+        An unnamed subject fits any pronoun: "a refuse collector … he said" is nobody we can name.
+        """
         wanted = "f" if pronoun in PRONOUNS_FEMALE else "m"
         gendered = pronoun in PRONOUNS_MALE | PRONOUNS_FEMALE
 
         def fits(person: str) -> bool:
-            return not gendered or self.gender(person) in (wanted, "b")
+            return person == ANONYMOUS or not gendered or self.gender(person) in (wanted, "b")
 
         index = bisect.bisect_left(self.subjects, (block, pos, ""))
         for h_block, _, person in reversed(self.subjects[:index]):
@@ -181,35 +240,64 @@ class Discourse:
         index = bisect.bisect_left(self.subjects, (block, start, ""))
         if index < len(self.subjects):
             s_block, s_pos, person = self.subjects[index]
-            if s_block == block and s_pos < pos:
+            if s_block == block and s_pos < pos and person != ANONYMOUS:
                 return person
+        return None
+
+    def subject_description(self, block: int, verb: int, *, guess: bool = True) -> Attribution:
+        """A description as the subject of the verb at ``verb``.
+
+        Right before it ("the minister said") or opening the sentence with a clause between
+        ("one investor, who asked not to be named, said").
+        """
+        text = self.texts[block]
+        start = sentence_start(text, verb)
+        tail = CLAUSE_TAIL_NP.search(text, start, verb)
+        if tail is None or tail.end() != verb:
+            tail = LEAD_NP.match(text[start:verb])
+        if tail is None:
+            return Attribution(None, False)
+        return self.describe(tail.group("np"), block, verb, guess=guess)
+
+    def last_seen(self, person: str, block: int, pos: int) -> tuple[int, int] | None:
+        """Where ``person`` was last named before ``pos`` (outside quotations)."""
+        for b in range(block, -1, -1):
+            for mention in reversed(self.by_block.get(b, [])):
+                if mention.entity_id == person and (b < block or mention.location.start < pos):
+                    return b, mention.location.start
         return None
 
     def describe(self, phrase: str, block: int, pos: int, *, guess: bool = True) -> Attribution:
         """A description as speaker: a matching role gives the person; organisations and others give None.
 
-        With ``guess``, a description that names a country ("the Ukrainian president") and matches no
-        stated role goes to the last person named whose role does not contradict it.
+        Of the people whose stated role fits best, the one named most recently; two named in
+        the same sentence are ambiguous and give None. An indefinite description ("a refuse
+        collector", "one early investor") is an unnamed person. With ``guess``, a description
+        that names a country ("the Ukrainian president") and matches no stated role goes to
+        the last person named whose role does not contradict it.
         """
         words = _HEAD_PART.split(phrase, maxsplit=1)[0].split()
         if not words or any(w.strip("’'s") in ORG_WORDS for w in words if w[:1].isupper()):
             return Attribution(None, True)
+        determiner = words[0].lower()
+        if determiner in _INDEFINITE:
+            return Attribution(None, True, anonymous=_person_noun(words[-1]))
+        scored = [
+            (description_matches(phrase, entity.role), person)
+            for person, entity in self.people.items()
+            if entity.role
+        ]
+        best = max((score for score, _ in scored), default=0)
+        if best:
+            return Attribution(
+                self._most_recent([p for score, p in scored if score == best], block, pos), True
+            )
         if words[-1].lower() in ORG_SPEAKER_NOUNS:
             return Attribution(None, True)
-        best: tuple[int, str] | None = None
-        for person, entity in self.people.items():
-            score = description_matches(phrase, entity.role) if entity.role else 0
-            if score and (best is None or score > best[0]):
-                best = (score, person)
-        if best is not None:
-            return Attribution(best[1], True)
-        if (
-            not guess
-            or role_signature(phrase)[0] is None
-            or not description_matches(phrase, phrase)
-            or words[0].lower() in {"a", "an", "one", "another"}
-        ):
-            return Attribution(None, True)  # "the airline", "one drone operator", "the diplomat": no person
+        if determiner in _POSSESSIVE_PRONOUNS:
+            return Attribution(None, True, anonymous=True)  # "his counsel", "her daughter": unnamed here
+        if not guess or role_signature(phrase)[0] is None or not description_matches(phrase, phrase):
+            return Attribution(None, True)  # "the airline", "the diplomat": no person
         for b in range(block, max(-1, block - 2), -1):
             for mention in reversed(self.by_block.get(b, [])):
                 role = self.people[mention.entity_id].role
@@ -218,3 +306,52 @@ class Discourse:
                 ):
                     return Attribution(mention.entity_id, True)
         return Attribution(None, True)
+
+    def _most_recent(self, candidates: list[str], block: int, pos: int) -> str | None:
+        """The candidate named last before ``pos``; None when the last two share a sentence."""
+        if len(candidates) == 1:
+            return candidates[0]
+        seen = sorted(
+            ((where, person) for person in candidates if (where := self.last_seen(person, block, pos))),
+            reverse=True,
+        )
+        if not seen:
+            return None
+        if len(seen) > 1:
+            (b1, p1), (b2, p2) = seen[0][0], seen[1][0]
+            text = self.texts[b1]
+            if b1 == b2 and sentence_start(text, p1) == sentence_start(text, p2):
+                return None
+        return seen[0][1]
+
+
+_INDEFINITE = frozenset(("a", "an", "one", "another", "some"))
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its", "our", "my"))
+_PERSON_NOUNS = ROLE_NOUNS | words(
+    """witness resident neighbour neighbor source friend relative survivor local mother father daughter son
+    wife husband sister brother widow parent patient victim man woman person fan voter customer passenger"""
+)
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a description's head names a person ("collector", "investor"), not a body ("firm")."""
+    lower = word.lower().strip("’'")
+    if lower in ORG_SPEAKER_NOUNS - {"spokesperson", "spokesman", "spokeswoman"}:
+        return False
+    return lower in _PERSON_NOUNS or lower.endswith(_PERSON_SUFFIXES)
+
+
+_WORD = re.compile(r"[a-z]+")
+_FEMALE_TITLES = frozenset(("Ms", "Mrs", "Miss", "Dame", "Lady", "Baroness", "Madame", "Mme", "Sister"))
+_GENDERED_TITLE = re.compile(
+    r"\b(Mr|Ms|Mrs|Miss|Sir|Dame|Lord|Lady|Baroness|Baron|Madame|Mme|Monsieur|Sister|Brother|Father)\.?\s+$"
+)
+_FEMALE_ROLES = words(
+    "mother daughter wife sister widow grandmother aunt niece actress spokeswoman chairwoman congresswoman "
+    "queen princess empress duchess countess baroness businesswoman sportswoman policewoman girl"
+)
+_MALE_ROLES = words(
+    "father son husband brother widower grandfather uncle nephew actor spokesman chairman congressman "
+    "king prince emperor duke count baron businessman sportsman policeman boy"
+)

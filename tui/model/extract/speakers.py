@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from tui.model.entities import Entity, EntityKind, Mention
 from tui.model.extract.discourse import (
     ADVERBIAL,
-    CLAUSE_TAIL_NP,
     PRONOUN_TAIL,
     VERB,
     VERB_RE,
     Attribution,
     Discourse,
 )
-from tui.model.extract.quotes import RawQuote, sentence_start
+from tui.model.extract.lexicon import words
+from tui.model.extract.quotes import RawQuote, sentence_end, sentence_start
 
 _PRONOUN = re.compile(rf"^\s*[,.!?]?\s*(?P<p>he|she|He|She){ADVERBIAL}\s+{VERB}\b")
 _VERB_THEN_PRONOUN = re.compile(rf"^\s*[,.!?]?\s*{VERB}\s+(?P<p>he|she)\b")
@@ -37,6 +37,12 @@ _SUBJECT_NP = re.compile(
 )
 _NP_AFTER_VERB = re.compile(r"(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[\w]+[’']s)\s+[^,.;:“”\"]{1,60}?)(?=[,.;:]|$)")
 _TITLE_GAP = re.compile(r"[\s,.!?—-]*(?:[\w’'.-]+\s+){0,6}")
+_ENDED_OUTSIDE = re.compile(r"\s*[.!?]")
+_SENTENCE_ENDS = frozenset(".!?…")
+_LOWER_NEXT = re.compile(r"\s*[a-z]")
+_SHORT_ATTRIBUTION = 6
+"""Words after a quote that ended its sentence: "Ms Ashby said on Tuesday." is its attribution,
+a longer sentence is a new statement whose subject need not be the speaker."""
 _AFTER_NAME = re.compile(rf"^(?:[’']s?)?(?:,[^“”\"]{{1,100}}?,)?{ADVERBIAL}\s+{VERB}\b")
 
 
@@ -78,9 +84,9 @@ class Speakers:
         pronoun = PRONOUN_TAIL.search(clause)
         if pronoun and pronoun.end() == len(clause):
             return Attribution(self.discourse.pronoun(pronoun.group("p"), block, verb), True)
-        tail = CLAUSE_TAIL_NP.search(clause)
-        if tail:
-            return self.discourse.describe(tail.group("np"), block, verb)
+        described = self.discourse.subject_description(block, verb)
+        if described.found:
+            return described
         first = _VERB_FIRST.match(text, verb)
         if first:
             mention = self._first_person_after(block, first.end())
@@ -92,6 +98,14 @@ class Speakers:
         """Attribution right after the closing mark: `”, X said`, `” said X`, `”, he added`."""
         text = self.texts[block]
         after = text[close + 1 : close + 160]
+        if _ENDED_OUTSIDE.match(after):
+            return Attribution(None, False)  # “…”. She said …: a new sentence with its own subject
+        if (
+            text[close - 1 : close] in _SENTENCE_ENDS
+            and not _LOWER_NEXT.match(after)
+            and len(text[close + 1 : sentence_end(text, close + 1)].split()) > _SHORT_ATTRIBUTION
+        ):
+            return Attribution(None, False)  # “… listening.” Al-Masri said the brine …: not its attribution
         mention = self._first_person_after(block, close + 1)
         if (
             mention is not None
@@ -150,6 +164,28 @@ class Speakers:
             before = self.texts[first.block - 1].rstrip() if first.block else ""
             if at_start and before.endswith(":"):
                 return self.before_quote(first.block - 1, len(before)).speaker
+        if first.open_mark >= 0 and first.block and self._opens_block(first.block, first.open_mark):
+            return self._introduced(first.block - 1)
+        return None
+
+    def _opens_block(self, block: int, open_mark: int) -> bool:
+        text = self.texts[block]
+        return open_mark == len(text) - len(text.lstrip())
+
+    def _introduced(self, block: int) -> str | None:
+        """The speaker a paragraph introduces in its last sentence for a quote paragraph that follows.
+
+        "In an interview with the BBC, she explained why she had moved." then a
+        paragraph-long quote with no attribution of its own: it is hers.
+        """
+        text = self.texts[block].rstrip()
+        if not text or any(a <= len(text) - 1 < b + 1 for a, b in self.discourse.quoted.get(block, ())):
+            return None
+        start = sentence_start(text, len(text) - 1)
+        for verb in reversed(list(VERB_RE.finditer(text, start))):
+            found = self.subject(block, verb.start())
+            if found.found:
+                return self._remember(found.speaker, block, verb.start())
         return None
 
     def _remember(self, speaker: str | None, block: int, pos: int) -> str | None:
@@ -159,5 +195,16 @@ class Speakers:
 
 
 def people_of(entities: dict[str, Entity]) -> dict[str, Entity]:
-    """Only the people, for attribution."""
-    return {key: e for key, e in entities.items() if e.kind is EntityKind.PERSON}
+    """Only the people, for attribution; a party or group label taken for a name never speaks."""
+    return {
+        key: e
+        for key, e in entities.items()
+        if e.kind is EntityKind.PERSON and e.name.casefold().rstrip("s") not in GROUP_LABELS
+    }
+
+
+GROUP_LABELS = words(
+    """democrat republican conservative tory tories liberal labour socialist communist independent
+    unionist nationalist loyalist libertarian progressive centrist royalist forecaster"""
+)
+"""Members of a party or group ("a Democrat", "Forecasters said"): people, but never one person."""
