@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model.extract.quotes import _SENTENCE_BREAK, sentence_start
+from tui.model.frontmatter import parse_metadata
 
 # -- sentence_start was quadratic: a long paragraph took minutes ---------------------------------
 
@@ -46,3 +47,35 @@ def test_sentence_start_is_fast_on_a_long_paragraph() -> None:
     elapsed = time.perf_counter() - started
     assert starts[:3] == [0, 70, 140]
     assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
+# -- front-matter values kept the control characters YAML escapes produce --------------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_yaml_escapes_in_front_matter_do_not_smuggle_control_characters() -> None:
+    """``"\\e]52;c;...\\a"`` in a quoted YAML value became a real OSC 52 sequence in the title."""
+    yaml_text = "\n".join([
+        r'title: "T \e]52;c;aGk=\a \e[2J \x9b31m \0 end"',
+        r'source: "S \e]0;owned\a"',
+        r'summary: "line\u2028break\x85next"',
+        r'tags: ["t \e[31m"]',
+        r'people: [{name: "Jane \e[1mDoe", role: "R \a", note: "N \x9d"}]',
+        r'places: [{name: "Spring\e[0mfield", country: "C \x1b"}]',
+        r'quotes: [{text: "Q \e]0;x\a", speaker: "Jane \e[1mDoe", note: "n \x07"}]',
+    ])
+    metadata, problems = parse_metadata(yaml_text, path="x.md", first_line=2)
+    assert metadata is not None, problems
+    strings = [metadata.title, metadata.source, metadata.summary, *metadata.tags]
+    for entity in metadata.declared:
+        strings += [entity.name, *entity.aliases, entity.role, entity.country, entity.note]
+    for quote in metadata.quotes:
+        strings += [quote.text, quote.speaker, quote.note]
+    present = [s for s in strings if s is not None]
+    assert len(present) == 14
+    assert [s for s in present if _CONTROL.search(s)] == []
+    assert metadata.title is not None and metadata.title.split() == ["T", "end"]  # escapes gone whole
+    assert metadata.summary == "line\nbreak\nnext"  # Unicode line breaks normalised like the body's
+    assert metadata.people[0].name == "Jane Doe"
+    assert metadata.quotes[0].speaker == "Jane Doe"  # so the declared speaker still matches

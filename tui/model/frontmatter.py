@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from tui.model.decoding import clean_text
 from tui.model.document import LoadError, Severity
 from tui.model.entities import Entity, EntityKind, Origin, PlaceKind
 from tui.model.extract import DeclaredQuote
@@ -167,7 +168,8 @@ class _Checker:
         if isinstance(node, yaml.ScalarNode):
             if node.tag.endswith(":null"):
                 return None
-            value = str(node.value).strip()
+            # Clean like the body: YAML escapes ("\\e", "\\x9b") make control characters only now.
+            value = clean_text(str(node.value))[0].strip()
             return value or None
         self.error(node, f"{key!r} must be text, not {_kind(node)}")
         return None
