@@ -44,6 +44,10 @@ class Group:
         return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], -list(self.forms).index(f)))
 
 
+# A Korean given name ("Seo-yeon") follows the family name.
+_GIVEN_SYLLABLES = re.compile(r"[A-Z][a-z]+-[a-z]+$")
+
+
 def _surname_key(name: str) -> str:
     return fold_key(name.split()[-1]) if name.split() else ""
 
@@ -66,6 +70,12 @@ class Registry:
             words = name.split()
             self._by_key.setdefault((group.kind, f"{fold_key(words[0])}-{fold_key(words[-1])}"), group)
             self._surnames.setdefault(_surname_key(name), group)
+            # "Rosa María de la Cruz Huamán" is "de la Cruz" later; "Kim Seo-yeon" (family name first) "Kim".
+            for word in words[1:-1] if len(words) > 2 else ():
+                if word[:1].isupper():
+                    self._surnames.setdefault(fold_key(word), group)
+            if _GIVEN_SYLLABLES.match(words[-1]):
+                self._surnames.setdefault(fold_key(words[0]), group)
 
     def declare(self, entity: Entity) -> None:
         """A front-matter entity: its own id and aliases, found first and never renamed."""
