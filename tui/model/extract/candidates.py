@@ -125,8 +125,12 @@ def runs(block: int, text: str) -> Iterator[Run]:
     for match in _SEQUENCE.finditer(text):
         start, end = match.span()
         # Split in the whole text (not the match alone), so lookaheads ("J." before a name) still see.
-        found = [t for t in _TOKEN_SPLIT.finditer(text, start) if t.end() <= end]
-        found = [t for t in found if t.start() < end]
+        found: list[re.Match[str]] = []
+        for piece in _TOKEN_SPLIT.finditer(text, start):
+            if piece.start() >= end:
+                break  # the rest of the text: stop here, not at its end (that was quadratic per paragraph)
+            if piece.end() <= end:
+                found.append(piece)
         if not found:
             continue
         tokens = [t.group() for t in found]
