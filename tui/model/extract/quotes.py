@@ -244,7 +244,7 @@ def is_speech(raw: RawQuote, texts: Sequence[str], previous: RawQuote | None) ->
     glossed = len(raw.segments) == 1 and _GLOSS_AFTER.match(text, first.close_mark + 1)
     if glossed and len(words) <= 6 and not before.rstrip().endswith(":"):
         return False  # “el remezón” (“the big shake”): a foreign term or slogan with its gloss
-    naming = _NAMING.search(before)
+    naming = _NAMING.search(before, max(0, len(before) - 40))  # it ends the text: no need to scan all
     if naming and len(words) <= 6 and not before.rstrip().endswith((":", ",")):
         return False
     title_case = all(
