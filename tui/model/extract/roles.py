@@ -183,6 +183,8 @@ _ROLE_COMMA = re.compile(
 
 def role_comma_before(text: str, start: int) -> str | None:
     """A role introduced before the name with a comma: "the commander of the Western Grouping, X"."""
+    if "," not in text[max(0, start - 30) : start]:
+        return None  # the comma must sit right before the name (or its title): skip the search
     match = _ROLE_COMMA.search(text, max(0, start - 90), start)
     if not match:
         return None
