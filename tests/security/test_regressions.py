@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.model.entities import EntityKind
+from tui.model.extract.names import entity_id
 from tui.model.extract.quotes import _SENTENCE_BREAK, sentence_start
 from tui.model.frontmatter import parse_metadata
+from tui.model.loader import load_file
 
 # -- sentence_start was quadratic: a long paragraph took minutes ---------------------------------
 
@@ -79,3 +83,35 @@ def test_yaml_escapes_in_front_matter_do_not_smuggle_control_characters() -> Non
     assert metadata.summary == "line\nbreak\nnext"  # Unicode line breaks normalised like the body's
     assert metadata.people[0].name == "Jane Doe"
     assert metadata.quotes[0].speaker == "Jane Doe"  # so the declared speaker still matches
+
+
+# -- names in other scripts all folded to the same empty key ("person:") --------------------------
+
+_OTHER_SCRIPTS = [
+    "Иван Петров", "Сергей Иванов", "Αλέξης Τσίπρας", "محمد عباس", "習近平", "नरेंद्र मोदी", "Əliyev",
+]
+
+
+def test_names_in_any_script_get_distinct_ids() -> None:
+    """Every Cyrillic, Greek, Arabic, Chinese or Devanagari name had the id "person:": one merged person."""
+    ids = [entity_id(EntityKind.PERSON, name) for name in _OTHER_SCRIPTS]
+    assert len(set(ids)) == len(ids), ids
+    assert "person:" not in ids
+    assert entity_id(EntityKind.PERSON, "ИВАН ПЕТРОВ") == ids[0]  # case still folds
+    assert entity_id(EntityKind.PERSON, "Ив\u202eан Петров") != ids[0]  # hidden override: not the same
+
+
+def test_declared_people_in_cyrillic_stay_two_people(tmp_path: Path) -> None:
+    path = tmp_path / "cyrillic.md"
+    path.write_text(
+        "---\npeople: [{name: Иван Петров}, {name: Сергей Иванов}]\n---\n"
+        "Иван Петров встретил Сергей Иванов. Потом Иван Петров уехал.\n",
+        encoding="utf-8",
+    )
+    briefing, problems = load_file(path)
+    assert briefing is not None
+    assert [p.message for p in problems if "declared twice" in p.message] == []
+    people = {e.name: e.id for e in briefing.entities.values() if e.kind is EntityKind.PERSON}
+    assert set(people) >= {"Иван Петров", "Сергей Иванов"}
+    counts = {name: sum(m.entity_id == people[name] for m in briefing.mentions) for name in people}
+    assert counts["Иван Петров"] == 2 and counts["Сергей Иванов"] == 1

@@ -12,7 +12,8 @@ key applies those habits instead of listing words:
 * ``y`` -> ``i`` (Kyiv, Izyum, -sky / -skyy / -skiy);
 * a word ending ``-ov`` / ``-ev`` / ``-iev`` after a consonant -> ``-iv``
   (Kharkov / Kharkiv, Kiev / Kyiv, Lvov / Lviv);
-* doubled letters collapse (Odessa, Donbass, Zelenskyy).
+* doubled letters collapse (Odessa, Donbass, Zelenskyy);
+* a leading ``St`` is ``Saint`` (St Ives / Saint Ives).
 
 Vowels are otherwise kept, so Maria / Mario, Paris / Peru and Jordan / Jordana
 stay apart. Places additionally fold through the gazetteer's alternate names
@@ -77,8 +78,29 @@ def _fold_word(word: str) -> str:
 def fold_key(name: str) -> str:
     """A key equal for spelling variants and transliterations of the same name."""
     text = _APOSTROPHES.sub("", ascii_fold(strip_possessive(name.strip())))
-    words = [w for w in _NON_WORD.split(text) if w]
+    words = [w for w in _NON_WORD.split(text) if w] if text.isascii() else _script_words(text)
+    if len(words) > 1 and words[0] == "st":
+        words[0] = "saint"  # "St Ives", "St. Ives" and "Saint Ives" are one name
     return "-".join(_fold_word(w) for w in words)
+
+
+def _script_words(text: str) -> list[str]:
+    """Words of letters, digits and their marks in any script (Иван, 習近平, मोदी); the rest separates.
+
+    The ASCII split alone dropped every non-Latin letter, so all Cyrillic, Greek,
+    Arabic or Chinese names got the same empty key and merged into one entity.
+    """
+    words: list[str] = []
+    current: list[str] = []
+    for char in text:
+        if char.isalnum() or unicodedata.category(char).startswith("M"):
+            current.append(char)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
 
 
 def entity_id(kind: EntityKind, name: str) -> str:
