@@ -179,3 +179,14 @@ def test_a_foreign_slogan_or_term_with_its_gloss_is_not_a_quote() -> None:
         "Fishermen call such storms simply “la bruja” (“the witch”), Tomas Reyes said.",
     )
     assert result.quotes == []
+
+
+def test_a_british_quote_runs_on_into_the_next_paragraph() -> None:
+    result = run(
+        "Ines Vidal, the agency's coordinator, said the appeal was short. ‘Nobody is watching any more.",
+        "‘Every month we wait costs lives,’ she said.",
+    )
+    quote = quote_with(result, "watching")
+    assert len(quote.spans) == 2 and "costs lives" in quote.text
+    assert speaker_name(result, quote) == "Ines Vidal"
+    assert len(result.quotes) == 1

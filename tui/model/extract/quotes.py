@@ -90,9 +90,9 @@ def _pairs(text: str) -> tuple[list[tuple[int, int]], int | None]:
             pairs.append((opened, pos))
             opened = None
     dangling = curly_open if curly_open is not None else opened
-    singles = _single_pairs(text) if "‘" in text or "'" in text else []
+    singles, single_dangling = _single_pairs(text) if "‘" in text or "'" in text else ([], None)
     if not pairs and dangling is None:
-        pairs = singles  # British style: ‘…’ with no double marks in the paragraph
+        pairs, dangling = singles, single_dangling  # British style: ‘…’ with no double marks in the paragraph
     elif singles:
         pairs = _outermost(pairs, singles, dangling)
     pairs.sort()
@@ -124,8 +124,9 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?=[\s)\]—–.,;:!?]|$)")
 _PLURAL_POSSESSIVE = re.compile(r"(?<=s)[’'] (?=[a-z])")
 
 
-def _single_pairs(text: str) -> list[tuple[int, int]]:
-    """‘Quoted’ spans marked with single marks; apostrophes inside words never close one.
+def _single_pairs(text: str) -> tuple[list[tuple[int, int]], int | None]:
+    """‘Quoted’ spans marked with single marks (apostrophes inside words never close one), and an
+    unclosed opening mark that starts a sentence (a quote running on into the next paragraph).
 
     A plural possessive ("the soldiers’ homes") looks like a closing mark; it
     closes the quote only when no other closing mark follows before the next
@@ -136,10 +137,11 @@ def _single_pairs(text: str) -> list[tuple[int, int]]:
     while True:
         opening = _SINGLE_OPEN.search(text, pos)
         if opening is None:
-            return pairs
+            return pairs, None
         closing = _SINGLE_CLOSE.search(text, opening.end())
         if closing is None:
-            return pairs
+            lead = text[: opening.start()].rstrip()
+            return pairs, (opening.start() if not lead or lead[-1] in ".!?:" else None)
         following = _SINGLE_OPEN.search(text, closing.end())
         limit = following.start() if following else len(text)
         while _PLURAL_POSSESSIVE.match(text, closing.start()):
@@ -153,7 +155,7 @@ def _single_pairs(text: str) -> list[tuple[int, int]]:
 
 def _starts_with_open(text: str) -> bool:
     stripped = text.lstrip()
-    return stripped[:1] in ("“", '"')
+    return stripped[:1] in ("“", '"', "‘", "'")
 
 
 def find_raw_quotes(texts: Sequence[str]) -> list[RawQuote]:
