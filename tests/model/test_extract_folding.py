@@ -62,3 +62,19 @@ def test_variants_in_one_briefing_are_one_entity_with_the_fullest_name() -> None
     found = people(result)
     assert list(found) == ["Volodymyr Zelensky"]
     assert {"Zelenskyy", "Zelensky", "Volodymyr Zelensky"} <= set(found["Volodymyr Zelensky"].aliases)
+
+
+def test_subdivision_names_are_cleaned_to_their_news_form() -> None:
+    from tui.model.extract.build_regions import clean_subdivision
+
+    korean = clean_subdivision("Gyeongsangbuk-do")
+    assert korean == ("North Gyeongsang", ["Gyeongsangbuk-do", "Gyeongsangbuk"])
+    assert clean_subdivision("Bristol, City of")[0] == "Bristol"
+    assert clean_subdivision("Anhui Sheng")[0] == "Anhui"
+    welsh = clean_subdivision("Isle of Anglesey [Sir Ynys Môn GB-YNM]")
+    assert welsh == ("Isle of Anglesey", ["Sir Ynys Môn"])
+
+
+def test_korean_province_forms_and_saint_abbreviations_share_an_id() -> None:
+    assert entity_id(EntityKind.PLACE, "Gyeongsangbuk-do") == entity_id(EntityKind.PLACE, "North Gyeongsang")
+    assert entity_id(EntityKind.PLACE, "St Ives") == entity_id(EntityKind.PLACE, "Saint Ives")

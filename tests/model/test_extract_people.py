@@ -136,3 +136,57 @@ def test_institution_title_before_a_name() -> None:
     result = run("Senate Majority Leader Roy Tillerman predicted the bill would fail.")
     assert "Roy Tillerman" in people(result)
     assert people(result)["Roy Tillerman"].role == "Senate Majority Leader"
+
+
+def test_double_barrelled_and_korean_names_stay_whole() -> None:
+    result = run(
+        "Council leader Brenda Calloway-Finch said the bins would go. Ellen O’Mara-Quinn agreed.",
+        "Yoon Ha-rin won the vote.",
+        "Yoon said she was grateful. The London-based analyst Tom Ferris disagreed.",
+    )
+    assert set(people(result)) == {"Brenda Calloway-Finch", "Ellen O’Mara-Quinn", "Yoon Ha-rin", "Tom Ferris"}
+    assert mention_texts(result, "Yoon Ha-rin") == ["Yoon Ha-rin", "Yoon"]
+    assert "London" in places(result)
+
+
+def test_modifier_before_a_title_is_cut_but_grand_slam_is_not_a_name() -> None:
+    result = run(
+        "Retired Gen. Omar Haddadin said the wells were dry.",
+        "She won a Grand Slam title at the Grand Stand.",
+    )
+    assert set(people(result)) == {"Omar Haddadin"}
+
+
+def test_initials_and_descriptors_introduce_people() -> None:
+    result = run(
+        "The show included paintings by J.W. Ormsby and Ada Pell.",
+        "The veteran winger Callum Dray scored twice.",
+    )
+    assert {"J.W. Ormsby", "Callum Dray"} <= set(people(result))
+
+
+def test_kin_before_a_comma_and_plural_nouns_at_a_sentence_start() -> None:
+    result = run("Her brother, Anselm, stayed at home. Volcanologists said the ash cloud was thinning.")
+    assert set(people(result)) == {"Anselm"}
+
+
+def test_party_label_and_firms_with_which_are_not_people() -> None:
+    result = run(
+        "Ruth Marsh, a Democrat, said the vote was close.",
+        "The sale was led by Harper Collingwood and Brooke Ainsley, which sold shares.",
+    )
+    assert set(people(result)) == {"Ruth Marsh"}
+
+
+def test_particles_and_double_surnames_join_the_full_name() -> None:
+    result = run(
+        "Ana Lucía de la Vega Ruiz, the mayor, said roads were shut.", "“We need help,” de la Vega said."
+    )
+    assert set(people(result)) == {"Ana Lucía de la Vega Ruiz"}
+
+
+def test_first_name_before_a_couple_and_accented_first_names() -> None:
+    result = run(
+        "The couple, Neil and Ruth Pemberton, watched.", "The prize went to Inés Castaño, who plays a nurse."
+    )
+    assert {"Neil", "Ruth Pemberton", "Inés Castaño"} <= set(people(result))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.model.test_extract_helpers import mention_texts, places, run
+from tests.model.test_extract_helpers import mention_texts, people, places, run
 from tui.model.entities import PlaceKind
 
 
@@ -88,3 +88,66 @@ def test_place_words_at_the_end_of_a_name() -> None:
     assert found["Bitter Creek"].place_kind is PlaceKind.RIVER
     assert found["Oyo State"].place_kind is PlaceKind.REGION
     assert found["Kavango Delta"].place_kind is PlaceKind.AREA
+
+
+def test_first_level_subdivisions_and_small_towns_come_from_the_gazetteer() -> None:
+    result = run("Voters in North Chungcheong and farmers in Aargau were unhappy. She grew up in Truro.")
+    found = places(result)
+    assert found["North Chungcheong"].place_kind is PlaceKind.REGION
+    assert found["Aargau"].place_kind is PlaceKind.REGION
+    assert found["Truro"].place_kind is PlaceKind.TOWN
+
+
+def test_feature_words_make_places() -> None:
+    result = run(
+        "Ice is retreating on the Karnel Glacier and in the Dunmere Canyon, while the River Threlk "
+        "and the Gulf of Sarneth warmed. The Ossel valley flooded."
+    )
+    found = places(result)
+    assert {"Karnel Glacier", "Dunmere Canyon", "River Threlk", "Gulf of Sarneth", "Ossel"} <= set(found)
+    assert found["River Threlk"].place_kind is PlaceKind.RIVER
+
+
+def test_villages_of_a_list_and_near_a_town() -> None:
+    result = run(
+        "The quake hit the villages of Brennock and Tulvary.", "Rescuers headed for the area near Quellport."
+    )
+    found = places(result)
+    assert {"Brennock", "Tulvary", "Quellport"} <= set(found)
+    assert found["Quellport"].place_kind is PlaceKind.TOWN
+
+
+def test_named_areas_after_in_the_but_not_before_a_plural_noun() -> None:
+    result = run("Skiers flocked to resorts in the Harrowlands. Fans sat among the Rovers supporters.")
+    assert set(places(result)) == {"Harrowlands"}
+
+
+def test_a_town_listed_with_a_known_place_and_a_constituency() -> None:
+    result = run("Buses ran between Truro and Pellwick. She is the MP for Dunholme.")
+    assert {"Pellwick", "Dunholme"} <= set(places(result))
+
+
+def test_dateline_in_capitals_is_a_place_not_a_person() -> None:
+    result = run("MARSHVILLE, 3 March (Coastal Wire) - The river rose overnight.")
+    assert "MARSHVILLE" in places(result)
+    assert not people(result)
+
+
+def test_acronym_country_is_split_from_what_follows_and_party_labels_are_not_names() -> None:
+    result = run("Storms battered the U.S. Gulf Coast. Helen Marsh, an Ohio Democrat, said so.")
+    assert {"U.S.", "Gulf Coast", "Ohio"} <= set(places(result))
+    assert set(people(result)) == {"Helen Marsh"}
+
+
+def test_apostrophe_inside_a_place_name() -> None:
+    assert "Qar’ath" in places(run("Wells were dug near Qar’ath last year."))
+
+
+def test_look_alikes_are_not_places() -> None:
+    result = run(
+        "Demand for AI chips rose. The season runs until Nov. 30. Reporters waited outside the White House.",
+        "Regina Moyo won the race.",
+        "Regina, a retired nurse, said she was delighted. NATO said so.",
+    )
+    assert not places(result)
+    assert "NATO" not in people(result)

@@ -223,9 +223,13 @@ def _org_appositive(after: str) -> bool:
 
 
 def _has_org_word(tokens: list[str]) -> bool:
-    return any(t in ORG_WORDS for t in tokens) or (
-        len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1 and gazetteer_place(tokens[0]) is None
-    )
+    """Organisation words, or a lone acronym that is not a country or region ("NATO", "EU"; not "UK")."""
+    if any(t in ORG_WORDS for t in tokens):
+        return True
+    if len(tokens) != 1 or not tokens[0].isupper() or len(tokens[0]) < 2:
+        return False
+    place = gazetteer_place(tokens[0])
+    return place is None or (len(tokens[0]) <= 4 and place.kind not in (PlaceKind.COUNTRY, PlaceKind.REGION))
 
 
 def decide(run: Run, text: str) -> Decision:
@@ -239,6 +243,9 @@ def decide(run: Run, text: str) -> Decision:
         return decision if not all(t in NOT_NAMES for t in tokens) else _nothing(decision)
     if len(tokens) == 1 and fold_key(tokens[0]) in gazetteer().demonyms:
         return _nothing(decision)  # "Ukrainian" is an adjective, never a name
+    if run.text.isupper() and len(run.text) > 3 and run.start == 0 and _DATELINE_AFTER.match(text, run.end):
+        place = gazetteer_place(run.text)  # "EDINBURGH, 9 February (Agency) -": a wire dateline
+        return _place(decision, text, run.end, place.kind if place else PlaceKind.CITY, place)
     whole = gazetteer_place(run.text) if len(tokens) > 1 else None
     if whole is not None and whole.kind in (PlaceKind.CITY, PlaceKind.TOWN) and tokens[-1] in ORG_WORDS:
         whole = None  # "White House" is the building, not the Tennessee town
@@ -266,9 +273,6 @@ def decide(run: Run, text: str) -> Decision:
             return _place(decision, text, feature[0], feature[1])
     if _RIVER_BEFORE.search(before) or (len(tokens) == 1 and _RIVER_VERB_AFTER.match(after)):
         return _place(decision, text, run.end, PlaceKind.RIVER)
-    if run.text.isupper() and len(run.text) > 3 and run.start == 0 and _DATELINE_AFTER.match(after):
-        place = gazetteer_place(run.text)  # "EDINBURGH, 9 February (Agency) -": a wire dateline
-        return _place(decision, text, run.end, place.kind if place else PlaceKind.CITY, place)
     if (
         len(tokens) == 1
         and not run.possessive
@@ -279,7 +283,8 @@ def decide(run: Run, text: str) -> Decision:
         place = _usable_place(run, gazetteer_place(run.text))
         the = before.rstrip().endswith("the")  # "on the Trent": no person takes "the"
         if place is not None or the or first_name(tokens[0]) is None:  # "on the Humber", "across the Alps"
-            return _place(decision, text, run.end, place.kind if place else PlaceKind.AREA, place)
+            kind = PlaceKind.AREA if the else PlaceKind.TOWN
+            return _place(decision, text, run.end, place.kind if place else kind, place)
     noun = settlement(before, text[run.end : run.end + 80])
     if noun and not _person_evidence(run, text):
         place = gazetteer_place(run.text)
@@ -307,6 +312,8 @@ def decide(run: Run, text: str) -> Decision:
             return _nothing(decision)
         if len(tokens) == 1 and run.sentence_initial and not in_name and tokens[0].endswith(_PLURAL_ENDINGS):
             return decision  # "Forecasters said": a plural noun, unless a known surname ("Sanders")
+        if len(tokens) == 1 and tokens[0].isupper():  # "PARIS, 3 May": a dateline, never a person
+            return _place(decision, text, run.end, place.kind, place) if place else _nothing(decision)
         decision.kind = Kind.PERSON
         decision.strong = True
         decision.role = role_before(text, run.start, run.prefix) or role_after(text, run.end)
