@@ -130,3 +130,21 @@ def test_the_opening_name_is_the_subject_not_a_name_inside_its_appositive() -> N
         "Sir Tom Vance, who hired Lea Moss, described her as “the best draughtswoman of her generation”."
     )
     assert speaker_name(result, quote_with(result, "draughtswoman")) == "Tom Vance"
+
+
+def test_a_bare_quote_belongs_to_the_subject_of_the_sentence_before() -> None:
+    result = run(
+        "Mayor Dina Roth met the tenants on Friday. Councillor Abel Marsh left early.",
+        "Asked about the delay, the mayor defended the plan. “We are doing this in the right order.”",
+    )
+    assert speaker_name(result, quote_with(result, "right order")) == "Dina Roth"
+
+
+def test_a_description_after_an_unnamed_speaker_refers_to_that_speaker() -> None:
+    result = run(
+        "Joan Kerr, the Labour MP for Leeds, wrote the bill.",
+        "Ministers expect it to pass easily.",
+        "One backbencher, who asked not to be named, said dozens would rebel. "
+        "“The whips have a real problem,” the MP said.",
+    )
+    assert quote_with(result, "whips").speaker_id is None

@@ -29,8 +29,8 @@ from tui.model.extract.lexicon import (
     words,
 )
 from tui.model.extract.names import ascii_fold
-from tui.model.extract.quotes import sentence_start
-from tui.model.extract.roles import description_matches, role_signature
+from tui.model.extract.quotes import sentence_start, sentence_starts
+from tui.model.extract.roles import description_matches, is_role_word, role_signature
 
 VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS | {"adding", "according"}, key=len, reverse=True)) + r")"
 VERB_RE = re.compile(rf"\b{VERB}\b")
@@ -64,6 +64,10 @@ _FRONTED = re.compile(r"^[’']?s?\s*,\s*(?:he|she|they|it|the|a|an|his|her|its)
 _LEAD_PREPOSITIONS = frozenset(("like", "unlike", "with", "against", "for", "to", "by", "from", "of", "as"))
 _BARE_LEAD = re.compile(r"^(?:[^,]{1,40},\s*)?(?:[A-Z][\w’'.-]*\s+)*$")
 """What may precede a sentence's opening name: a short fronted phrase and capitalised titles."""
+_OPENING_DESCRIPTION = re.compile(
+    r"(?:[^,.;“”\"]{1,60},\s+)?(?P<np>[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+))\s+(?=[a-z])"
+)
+"""A sentence that opens with a definite description and a verb: "The Chancellor defended …"."""
 _SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”’\"]\s))(?P<p>He|She)\s")
 
 
@@ -119,6 +123,10 @@ class Discourse:
                 events.append((verb.start(), 1, ""))
         for pronoun in _SENTENCE_PRONOUN.finditer(text):
             events.append((pronoun.start("p"), 2, pronoun.group("p")))
+        for start in sentence_starts(text):
+            opening = _OPENING_DESCRIPTION.match(text, start)
+            if opening is not None and is_role_word(opening.group("head")):
+                events.append((opening.start("np"), 3, opening.group("np")))
         ranges = self.quoted.get(block, ())
         for pos, kind, detail in sorted(events):
             if any(a <= pos < b for a, b in ranges):
@@ -131,6 +139,8 @@ class Discourse:
                     person = ANONYMOUS if found.anonymous else found.speaker
             elif kind == 2:
                 person = self.referent(detail, block, pos)
+            elif kind == 3:  # "The Chancellor defended the timetable.": whoever holds that role
+                person = self.describe(detail, block, pos, guess=False).speaker
             if person is not None:
                 self.subjects.append((block, pos, person))
 
@@ -244,6 +254,19 @@ class Discourse:
                 return person
         return None
 
+    def previous_sentence_subject(self, block: int, pos: int) -> tuple[int, str] | None:
+        """The latest subject (position, id) of the sentence before the one at ``pos``, same block."""
+        text = self.texts[block]
+        start = sentence_start(text, pos)
+        if start == 0:
+            return None
+        before = sentence_start(text, start - 1)
+        index = bisect.bisect_left(self.subjects, (block, start, ""))
+        if index and self.subjects[index - 1][0] == block and self.subjects[index - 1][1] >= before:
+            _, where, person = self.subjects[index - 1]
+            return (where, person) if person != ANONYMOUS else None
+        return None
+
     def subject_description(self, block: int, verb: int, *, guess: bool = True) -> Attribution:
         """A description as the subject of the verb at ``verb``.
 
@@ -289,9 +312,10 @@ class Discourse:
         ]
         best = max((score for score, _ in scored), default=0)
         if best:
-            return Attribution(
-                self._most_recent([p for score, p in scored if score == best], block, pos), True
-            )
+            person = self._most_recent([p for score, p in scored if score == best], block, pos)
+            if person is not None and self._unnamed_since(person, block, pos):
+                return Attribution(None, True, anonymous=True)  # "one backbencher … the MP said"
+            return Attribution(person, True)
         if words[-1].lower() in ORG_SPEAKER_NOUNS:
             return Attribution(None, True)
         if determiner in _POSSESSIVE_PRONOUNS:
@@ -306,6 +330,19 @@ class Discourse:
                 ):
                     return Attribution(mention.entity_id, True)
         return Attribution(None, True)
+
+    def _unnamed_since(self, person: str, block: int, pos: int) -> bool:
+        """Whether an unnamed person became the subject here after ``person`` was last named elsewhere."""
+        seen = self.last_seen(person, block, pos)
+        if seen is not None and seen[0] >= block - 1:
+            return False
+        index = bisect.bisect_left(self.subjects, (block, pos, ""))
+        for s_block, s_pos, subject in reversed(self.subjects[max(0, index - 4) : index]):
+            if s_block < block - 1 or (seen is not None and (s_block, s_pos) < seen):
+                return False
+            if subject == ANONYMOUS:
+                return True
+        return False
 
     def _most_recent(self, candidates: list[str], block: int, pos: int) -> str | None:
         """The candidate named last before ``pos``; None when the last two share a sentence."""

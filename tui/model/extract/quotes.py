@@ -190,6 +190,11 @@ def find_raw_quotes(texts: Sequence[str]) -> list[RawQuote]:
     return found
 
 
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts, in order (the first at 0)."""
+    return [0, *_breaks(text)[0]]
+
+
 def sentence_start(text: str, pos: int) -> int:
     """Start of the sentence containing ``pos``.
 

@@ -50,7 +50,8 @@ _SYNONYMS = {
 }
 
 
-def _is_role_word(word: str) -> bool:
+def is_role_word(word: str) -> bool:
+    """A role noun ("minister") or a capitalised title word ("Chancellor")."""
     lower = word.lower()
     return lower in ROLE_NOUNS or word in TITLE_WORDS or lower.rstrip("s") in ROLE_NOUNS
 
@@ -75,13 +76,13 @@ def _role_phrase_before(text: str, start: int, prefix: Sequence[str]) -> str | N
         bare = strip_possessive(word)
         lower = word.lower()
         if (
-            _is_role_word(word)
+            is_role_word(word)
             or lower in _MODIFIERS
             or word[:1].isupper()
             or (
                 lower in _JOINERS
                 and taken
-                and (taken[-1][2][:1].isupper() or _is_role_word(taken[-1][2]) or taken[-1][2] in _JOINERS)
+                and (taken[-1][2][:1].isupper() or is_role_word(taken[-1][2]) or taken[-1][2] in _JOINERS)
             )
             or bare != word
         ):
@@ -94,9 +95,9 @@ def _role_phrase_before(text: str, start: int, prefix: Sequence[str]) -> str | N
         break
     while taken and taken[-1][2].lower() in _JOINERS | _DETERMINERS:
         taken.pop()
-    if not taken or not any(_is_role_word(w) for _, _, w in taken):
+    if not taken or not any(is_role_word(w) for _, _, w in taken):
         return None
-    if not _is_role_word(taken[0][2]) and not taken[0][2][:1].isupper():
+    if not is_role_word(taken[0][2]) and not taken[0][2][:1].isupper():
         return None
     return text[taken[-1][0] : taken[0][1]].strip()
 
@@ -154,7 +155,7 @@ def role_after(text: str, end: int) -> str | None:
         return None
     role = match.group("role").strip()
     words = role.split()
-    if not words or len(words) > 14 or not any(_is_role_word(w.strip("’'")) for w in words[:6]):
+    if not words or len(words) > 14 or not any(is_role_word(w.strip("’'")) for w in words[:6]):
         return None
     if words[0].lower() in _NOT_APPOSITIVE or _is_verb_form(words[0]):
         return None  # ", thanked the senator and …": a clause, not a role
@@ -190,7 +191,7 @@ def role_comma_before(text: str, start: int) -> str | None:
         return None
     role = match.group("role")
     words = role.split()
-    return role if any(_is_role_word(w) for w in words) and len(words) <= 8 else None
+    return role if any(is_role_word(w) for w in words) and len(words) <= 8 else None
 
 
 def _country_of(word: str) -> str | None:
@@ -213,7 +214,7 @@ def role_signature(phrase: str) -> tuple[str | None, frozenset[str]]:
         if found and country is None:
             country = found
         lower = strip_possessive(word).lower().strip(".")
-        if _is_role_word(lower) or lower in _MODIFIERS:
+        if is_role_word(lower) or lower in _MODIFIERS:
             heads.add(lower)
     return country, frozenset(heads)
 

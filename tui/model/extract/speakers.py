@@ -154,6 +154,9 @@ class Speakers:
             subject = self.discourse.sentence_subject(first.block, first.open_mark)
             if subject is not None:
                 return self._remember(subject, first.block, open_pos)
+            prior = self._prior_subject(first.block, first.open_mark, previous)
+            if prior is not None:
+                return self._remember(prior, first.block, open_pos)
         if previous is not None:
             prev_raw, prev_speaker = previous
             prev_block = prev_raw.segments[-1].block
@@ -167,6 +170,25 @@ class Speakers:
         if first.open_mark >= 0 and first.block and self._opens_block(first.block, first.open_mark):
             return self._introduced(first.block - 1)
         return None
+
+    def _prior_subject(
+        self, block: int, open_mark: int, previous: tuple[RawQuote, str | None] | None
+    ) -> str | None:
+        """For a quote that opens its sentence: the subject of the sentence before, if no quote came since.
+
+        "The Chancellor defended the timetable. “We are doing this properly …”" is hers.
+        """
+        text = self.texts[block]
+        if text[sentence_start(text, open_mark) : open_mark].strip():
+            return None
+        prior = self.discourse.previous_sentence_subject(block, open_mark)
+        if prior is None:
+            return None
+        if previous is not None:
+            last = previous[0].segments[-1]
+            if last.block == block and last.end > prior[0]:
+                return None  # the quote before is nearer: a continuation of it
+        return prior[1]
 
     def _opens_block(self, block: int, open_mark: int) -> bool:
         text = self.texts[block]
