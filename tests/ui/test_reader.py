@@ -13,6 +13,7 @@ from tui.model.library import Library
 from tui.model.navigation import LinkKind
 from tui.ui.app import BriefingApp
 from tui.ui.loading import Loaded
+from tui.ui.rowlist import RowList
 from tui.ui.status import StatusLine
 
 SIZE = (120, 40)
@@ -127,14 +128,16 @@ async def test_a_file_that_failed_to_load_is_listed_and_shows_its_error(library:
     async with make_app(library).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)
-        briefings = app.query_one("#briefing-list", OptionList)
-        assert "broken.md" in str(briefings.get_option_at_index(2).prompt)
+        briefings = app.query_one("#briefing-list", RowList)
+        assert "broken.md" in str(briefings.rows[2])
         briefings.focus()
         await pilot.press("down", "down", "enter")
         text = screen_text(app)
         assert "Could not load this file" in text
         assert "news/broken.md" in text
         assert "line 3: front matter is not valid YAML" in text
+        assert "news/broken.md" in status_text(app)
+        assert app.sidebar.query_one("#list-people", OptionList).option_count == 0
 
 
 async def test_hostile_text_is_shown_literally_and_does_nothing() -> None:
@@ -152,8 +155,7 @@ async def test_hostile_text_is_shown_literally_and_does_nothing() -> None:
         await pilot.click("#article", offset=(6, 4))
         await pilot.pause()
         assert app.is_running
-        assert HOSTILE.split()[0] in str(app.library_pane.query_one("#briefing-list", OptionList)
-                                         .get_option_at_index(0).prompt)
+        assert HOSTILE.split()[0] in str(app.library_pane.query_one("#briefing-list", RowList).rows[0])
 
 
 async def test_clicking_a_mention_follows_it(library: Library) -> None:
@@ -226,8 +228,8 @@ async def test_a_folder_loads_in_the_background_with_errors_listed(tmp_path: Pat
         assert app.current_key is not None and app.current_key.endswith("2024-01-01-note.md")
         assert "Ada Lovelace spoke in" in screen_text(app)
         assert app.loading is None and "loading" not in status_text(app)
-        rows = app.query_one("#briefing-list", OptionList)
-        assert rows.option_count == 4 and "broken.md" in str(rows.get_option_at_index(3).prompt)
+        rows = app.query_one("#briefing-list", RowList).rows
+        assert len(rows) == 4 and "broken.md" in str(rows[3])
 
 
 async def test_progress_shows_while_files_are_still_loading(library: Library) -> None:
@@ -275,7 +277,7 @@ async def test_outline_rows_jump_to_sections(library: Library) -> None:
     async with make_app(library).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)
-        outline = app.query_one("#outline", OptionList)
+        outline = app.query_one("#outline", RowList)
         outline.focus()
         await pilot.press("end", "enter")
         assert app.article.section == 2

@@ -16,13 +16,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from tui.model.document import Briefing, LoadError, Severity
 from tui.model.library import Library
 from tui.model.navigation import section_start
 from tui.ui.messages import Navigate, OpenBriefing
+from tui.ui.rowlist import RowList
 from tui.ui.text import assemble, one_line
 
 TITLE_CELLS = 52
@@ -47,9 +47,9 @@ class LibraryPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Briefings", style="bold"), classes="pane-title", id="briefings-title")
-        yield OptionList(id="briefing-list")
+        yield RowList(row_height=2, id="briefing-list")
         yield Static(Text("Contents", style="bold"), classes="pane-title")
-        yield OptionList(id="outline")
+        yield RowList(id="outline")
 
     def show_library(
         self,
@@ -59,11 +59,11 @@ class LibraryPane(Vertical):
     ) -> None:
         """List every briefing (read marks from ``is_read``) and every file that failed to load."""
         entries: list[_Entry] = []
-        options: list[Option] = []
+        options: list[Text] = []
         self.library = library
         for briefing in library.briefings:
             entries.append(_Entry(briefing.key))
-            options.append(Option(_briefing_row(briefing, is_read(briefing.key))))
+            options.append(_briefing_row(briefing, is_read(briefing.key)))
         failed: dict[str, LoadError] = {}
         for error in library.errors:
             if error.severity is Severity.ERROR and error.path not in failed:
@@ -74,10 +74,10 @@ class LibraryPane(Vertical):
             where = f"line {error.line}: " if error.line is not None else ""
             row.append_text(assemble((one_line(where + error.message, TITLE_CELLS), "dim")))
             entries.append(_Entry(path, failed=True))
-            options.append(Option(row))
-        option_list = self.query_one("#briefing-list", OptionList)
+            options.append(row)
+        option_list = self.query_one("#briefing-list", RowList)
         self.entries = entries
-        option_list.set_options(options)
+        option_list.set_rows(options)
         self.set_current(current)
         title = f"Briefings {len(library.briefings)}" + (f" · {len(failed)} failed" if failed else "")
         self.query_one("#briefings-title", Static).update(Text(title, style="bold"))
@@ -87,18 +87,14 @@ class LibraryPane(Vertical):
         briefing = self.library.briefing(key) if self.library is not None else None
         for index, entry in enumerate(self.entries):
             if entry.key == key and briefing is not None:
-                self.query_one("#briefing-list", OptionList).replace_option_prompt_at_index(
-                    index, _briefing_row(briefing, read)
-                )
+                self.query_one("#briefing-list", RowList).replace_row(index, _briefing_row(briefing, read))
                 return
 
     def set_current(self, key: str | None) -> None:
         """Highlight the open briefing's row."""
-        option_list = self.query_one("#briefing-list", OptionList)
         for index, entry in enumerate(self.entries):
             if entry.key == key:
-                with self.prevent(OptionList.OptionHighlighted):
-                    option_list.highlighted = index
+                self.query_one("#briefing-list", RowList).highlight(index)
                 return
 
     def show_outline(self, briefing: Briefing | None, is_read: Callable[[int], bool], section: int) -> None:
@@ -106,43 +102,36 @@ class LibraryPane(Vertical):
         self.briefing = briefing
         sections: Sequence[str] = [s.title for s in briefing.sections] if briefing else []
         self._read = {index: is_read(index) for index in range(len(sections))}
-        options = [Option(_section_row(title, self._read[index])) for index, title in enumerate(sections)]
-        self.query_one("#outline", OptionList).set_options(options)
+        rows = [_section_row(title, self._read[index]) for index, title in enumerate(sections)]
+        self.query_one("#outline", RowList).set_rows(rows)
         self.set_section(section)
 
     def mark_sections(self, is_read: Callable[[int], bool]) -> None:
         """Update read ticks in the outline, redrawing only rows whose mark changed."""
         if self.briefing is None:
             return
-        outline = self.query_one("#outline", OptionList)
-        for index, section in enumerate(self.briefing.sections[: outline.option_count]):
+        outline = self.query_one("#outline", RowList)
+        for index, section in enumerate(self.briefing.sections):
             read = is_read(index)
             if read != self._read.get(index, False):
                 self._read[index] = read
-                outline.replace_option_prompt_at_index(index, _section_row(section.title, read))
+                outline.replace_row(index, _section_row(section.title, read))
 
     def set_section(self, section: int) -> None:
         """Highlight the section in view."""
-        outline = self.query_one("#outline", OptionList)
-        if 0 <= section < outline.option_count and outline.highlighted != section:
-            with self.prevent(OptionList.OptionHighlighted):
-                outline.highlighted = section
+        self.query_one("#outline", RowList).highlight(section)
 
-    @on(OptionList.OptionSelected, "#briefing-list")
-    def _briefing_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Selected, "#briefing-list")
+    def _briefing_selected(self, event: RowList.Selected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self.entries):
-            self.post_message(OpenBriefing(self.entries[event.option_index].key))
+        if 0 <= event.index < len(self.entries):
+            self.post_message(OpenBriefing(self.entries[event.index].key))
 
-    @on(OptionList.OptionSelected, "#outline")
-    def _section_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Selected, "#outline")
+    def _section_selected(self, event: RowList.Selected) -> None:
         event.stop()
         if self.briefing is not None:
-            self.post_message(Navigate(section_start(self.briefing, event.option_index)))
-
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
+            self.post_message(Navigate(section_start(self.briefing, event.index)))
 
 
 def _section_row(title: str, read: bool) -> Text:

@@ -3,7 +3,8 @@
 :func:`load_in_batches` runs in the app's thread worker: it discovers the
 files, loads them one by one and hands over :class:`Loaded` batches (the first
 file alone, then whatever loaded in each tenth of a second), so the event loop
-adds a few briefings at a time and the progress indicator moves. Reading from
+adds a few briefings at a time and the progress indicator moves; batches grow
+with the time spent, since adding one re-indexes the whole library. Reading from
 stdin happens before the app starts (:func:`read_stdin`), since the terminal
 then needs fd 0 back for keys.
 """
@@ -22,8 +23,9 @@ from tui.model import loader
 from tui.model.document import Briefing, LoadError
 from tui.model.library import Library
 
-BATCH_SECONDS = 0.1
-"""How long the worker gathers briefings before handing a batch to the event loop."""
+BATCH_SECONDS = (0.1, 2.0)
+"""How long the worker gathers briefings before handing a batch over: a quarter of the time spent so
+far, within these bounds, so a big library is added in a few dozen batches (each re-indexes it)."""
 
 
 @dataclass
@@ -44,7 +46,7 @@ def load_in_batches(
     files, errors = loader.discover(list(paths) or [str(loader.bundled_content_dir())])
     total = len(files)
     batch = Loaded(errors=list(errors), total=total)
-    last = time.monotonic()
+    start = last = time.monotonic()
     for done, path in enumerate(files, 1):
         if cancelled():
             return
@@ -52,10 +54,12 @@ def load_in_batches(
         if briefing is not None:
             batch.briefings.append(briefing)
         batch.errors.extend(problems)
-        if done == 1 or time.monotonic() - last >= BATCH_SECONDS:
+        now = time.monotonic()
+        wait = min(BATCH_SECONDS[1], max(BATCH_SECONDS[0], (now - start) / 4))
+        if done == 1 or now - last >= wait:
             batch.done = done
             post(batch)
-            batch, last = Loaded(total=total), time.monotonic()
+            batch, last = Loaded(total=total), now
     batch.done, batch.finished = total, True
     post(batch)
 

@@ -199,7 +199,7 @@ class Sidebar(Vertical):
                 if entity.kind is kind:
                     found.append((entity, counts.get(entity.id, 0), bars.get(entity.id, [0] * BAR_CELLS)))
             first = {e.id: order.get(e.id, len(order)) for e, _, _ in found}
-        elif self.library is not None:
+        elif self.scope == "library" and self.library is not None:
             counts = Counter(m.entity_id for b in self.library.briefings for m in b.mentions)
             entries = list(self.library.entities(kind))
             found = [(entry.entity, counts.get(entry.id, 0), None) for entry in entries]
