@@ -148,3 +148,16 @@ def test_a_description_after_an_unnamed_speaker_refers_to_that_speaker() -> None
         "“The whips have a real problem,” the MP said.",
     )
     assert quote_with(result, "whips").speaker_id is None
+
+
+def test_a_pronoun_prefers_the_person_known_to_fit_over_a_subject_of_unknown_gender() -> None:
+    result = run("Karl Weber met Anna Schulz in Bonn. “It was a useful meeting for both sides,” she said.")
+    assert speaker_name(result, quote_with(result, "useful")) == "Anna Schulz"
+
+
+def test_said_an_owners_lawyer_then_the_name() -> None:
+    result = run(
+        "Omar Hale, 41, faces trial.",
+        "“My client is innocent of every charge,” said Hale’s lawyer, Ann Leeds.",
+    )
+    assert speaker_name(result, quote_with(result, "innocent")) == "Ann Leeds"

@@ -218,14 +218,26 @@ class Discourse:
             return person == ANONYMOUS or not gendered or self.gender(person) in (wanted, "b")
 
         index = bisect.bisect_left(self.subjects, (block, pos, ""))
-        for h_block, _, person in reversed(self.subjects[:index]):
+        for h_block, h_pos, person in reversed(self.subjects[:index]):
             if block - h_block > 3:
                 break
             if fits(person):
+                if gendered and (person == ANONYMOUS or self.gender(person) == "b"):
+                    # gender unknown: a person of the right gender named since is the likelier referent
+                    return self._named_since(wanted, h_block, h_pos, block, pos) or person
                 return person
         for b in range(block, max(-1, block - 3), -1):
             for mention in reversed(self.by_block.get(b, [])):
                 if (b < block or mention.location.start < pos) and fits(mention.entity_id):
+                    return mention.entity_id
+        return None
+
+    def _named_since(self, gender: str, block: int, pos: int, end_block: int, end: int) -> str | None:
+        """The last person of ``gender`` named after (block, pos) and before (end_block, end)."""
+        for b in range(end_block, block - 1, -1):
+            for mention in reversed(self.by_block.get(b, [])):
+                where = (b, mention.location.start)
+                if (block, pos) < where < (end_block, end) and self.gender(mention.entity_id) == gender:
                     return mention.entity_id
         return None
 

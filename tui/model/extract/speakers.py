@@ -36,7 +36,9 @@ _SUBJECT_NP = re.compile(
     rf"(?:,[^,“”\"]{{1,80}},)?{ADVERBIAL}\s+{VERB}\b"
 )
 _NP_AFTER_VERB = re.compile(r"(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[\w]+[’']s)\s+[^,.;:“”\"]{1,60}?)(?=[,.;:]|$)")
-_TITLE_GAP = re.compile(r"[\s,.!?—-]*(?:[\w’'.-]+\s+){0,6}")
+_TITLE_GAP = re.compile(r"[\s,.!?—-]*(?:[\w’'.-]+\s+){0,6}(?:[\w’'.-]+,\s+)?")
+"""Between a speech verb and the speaker's name: a title or role, maybe closed by a comma
+("said chief executive X", "said Smith’s lawyer, X")."""
 _ENDED_OUTSIDE = re.compile(r"\s*[.!?]")
 _SENTENCE_ENDS = frozenset(".!?…")
 _LOWER_NEXT = re.compile(r"\s*[a-z]")
@@ -69,7 +71,7 @@ class Speakers:
             mention = mentions[index]
             if not _TITLE_GAP.fullmatch(text[pos : mention.location.start]):
                 return None
-            if mention.text[-1:] not in "’'":
+            if not mention.text.endswith(("’", "'", "’s", "'s")):
                 return mention
             index += 1  # "said Putin’s spokesman X": the owner is not the speaker
         return None
