@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.model.entities import Entity, Mention
-from tui.model.extract.gazetteer import first_names
+from tui.model.extract.gender import person_gender, title_gender
 from tui.model.extract.lexicon import (
     ORG_SPEAKER_NOUNS,
     ORG_WORDS,
@@ -28,7 +28,6 @@ from tui.model.extract.lexicon import (
     SPEECH_VERBS,
     words,
 )
-from tui.model.extract.names import ascii_fold
 from tui.model.extract.quotes import sentence_start, sentence_starts
 from tui.model.extract.roles import description_matches, is_role_word, role_signature
 
@@ -156,23 +155,13 @@ class Discourse:
         return known
 
     def _gender(self, person: str) -> str:
-        for block, mentions in self.by_block.items():
-            for mention in mentions:
-                if mention.entity_id == person:
-                    titled = _GENDERED_TITLE.search(self.texts[block], 0, mention.location.start)
-                    if titled is not None and titled.end() == mention.location.start:
-                        return "f" if titled.group(1) in _FEMALE_TITLES else "m"
-        entity = self.people.get(person)
-        if entity is None:
-            return "b"
-        for word in _WORD.findall((entity.role or "").lower()):
-            if word in _FEMALE_ROLES or word in _MALE_ROLES:
-                return "f" if word in _FEMALE_ROLES else "m"
-        if len(entity.name.split()) < 2:
-            return "b"
-        first = entity.name.split()[0]
-        found = first_names().get(first) or first_names().get(ascii_fold(first).title())
-        return found.gender if found is not None else "b"
+        titles = (
+            title_gender(self.texts[block], mention.location.start)
+            for block, mentions in self.by_block.items()
+            for mention in mentions
+            if mention.entity_id == person
+        )
+        return person_gender(self.people.get(person), titles)
 
     def mention_after(self, block: int, pos: int) -> int:
         """Index of the first masked-in person mention at or after ``pos`` in ``block``."""
@@ -389,18 +378,3 @@ def _person_noun(word: str) -> bool:
     if lower in ORG_SPEAKER_NOUNS - {"spokesperson", "spokesman", "spokeswoman"}:
         return False
     return lower in _PERSON_NOUNS or lower.endswith(_PERSON_SUFFIXES)
-
-
-_WORD = re.compile(r"[a-z]+")
-_FEMALE_TITLES = frozenset(("Ms", "Mrs", "Miss", "Dame", "Lady", "Baroness", "Madame", "Mme", "Sister"))
-_GENDERED_TITLE = re.compile(
-    r"\b(Mr|Ms|Mrs|Miss|Sir|Dame|Lord|Lady|Baroness|Baron|Madame|Mme|Monsieur|Sister|Brother|Father)\.?\s+$"
-)
-_FEMALE_ROLES = words(
-    "mother daughter wife sister widow grandmother aunt niece actress spokeswoman chairwoman congresswoman "
-    "queen princess empress duchess countess baroness businesswoman sportswoman policewoman girl"
-)
-_MALE_ROLES = words(
-    "father son husband brother widower grandfather uncle nephew actor spokesman chairman congressman "
-    "king prince emperor duke count baron businessman sportsman policeman boy"
-)
