@@ -10,6 +10,7 @@ to attribute a quote.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -205,6 +206,7 @@ def _country_of(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def role_signature(phrase: str) -> tuple[str | None, frozenset[str]]:
     """A role's country (by demonym, possessive or name) and its lower-cased role words."""
     country = None
