@@ -161,3 +161,12 @@ def test_said_an_owners_lawyer_then_the_name() -> None:
         "“My client is innocent of every charge,” said Hale’s lawyer, Ann Leeds.",
     )
     assert speaker_name(result, quote_with(result, "innocent")) == "Ann Leeds"
+
+
+def test_in_what_the_description_called_finds_the_role_holder_named_later() -> None:
+    result = run(
+        "A trustee was jailed for theft, in what the judge called "
+        "“a cynical abuse of the trust of donors across the region”.",
+        "Judge Mary Okon said the sentence had to deter others.",
+    )
+    assert speaker_name(result, quote_with(result, "cynical")) == "Mary Okon"

@@ -39,7 +39,7 @@ ADVERBIAL = (
     r"would|will|could|quickly))*"
 )
 CLAUSE_TAIL_NP = re.compile(
-    r"(?:^|[,;:—]\s*|\b(?:and|but|while|as)\s+)"
+    r"(?:^|[,;:—]\s*|\b(?:and|but|while|as|what|which)\s+)"
     rf"(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[\w]+[’']s)(?:\s+[\w’'-]+){{0,5}}?\s+(?!(?:and|or|that|who)\b)[\w’'-]+)"
     rf"{ADVERBIAL}\s*$"
 )
