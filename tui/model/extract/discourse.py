@@ -64,7 +64,7 @@ _LEAD_PREPOSITIONS = frozenset(("like", "unlike", "with", "against", "for", "to"
 _BARE_LEAD = re.compile(r"^(?:[^,]{1,40},\s*)?(?:[A-Z][\w’'.-]*\s+)*$")
 """What may precede a sentence's opening name: a short fronted phrase and capitalised titles."""
 _OPENING_DESCRIPTION = re.compile(
-    r"(?:[^,.;“”\"]{1,60},\s+)?(?P<np>[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+))\s+(?=[a-z])"
+    r"(?:[^,.;“”\"]{1,60},\s+)?(?P<the>[Tt]he)\s+(?P<words>(?:[\w’'-]+ ){1,4})(?=[a-z])"
 )
 """A sentence that opens with a definite description and a verb: "The Chancellor defended …"."""
 _SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”’\"]\s))(?P<p>He|She)\s")
@@ -124,8 +124,10 @@ class Discourse:
             events.append((pronoun.start("p"), 2, pronoun.group("p")))
         for start in sentence_starts(text):
             opening = _OPENING_DESCRIPTION.match(text, start)
-            if opening is not None and is_role_word(opening.group("head")):
-                events.append((opening.start("np"), 3, opening.group("np")))
+            if opening is not None:
+                phrase = _role_phrase(opening.group("words").split())
+                if phrase:  # "the jury president smiled": up to the first role word
+                    events.append((opening.start("the"), 3, f"{opening.group('the')} {phrase}"))
         ranges = self.quoted.get(block, ())
         for pos, kind, detail in sorted(events):
             if any(a <= pos < b for a, b in ranges):
@@ -139,7 +141,10 @@ class Discourse:
             elif kind == 2:
                 person = self.referent(detail, block, pos)
             elif kind == 3:  # "The Chancellor defended the timetable.": whoever holds that role
-                person = self.describe(detail, block, pos, guess=False).speaker
+                described = self.describe(detail, block, pos, guess=False)
+                person = described.speaker
+                if person is None and _person_noun(detail.split()[-1]):
+                    person = ANONYMOUS  # a role-holder we cannot name: "she" next is not someone earlier
             if person is not None:
                 self.subjects.append((block, pos, person))
 
@@ -370,6 +375,14 @@ _PERSON_NOUNS = ROLE_NOUNS | words(
     wife husband sister brother widow parent patient victim man woman person fan voter customer passenger"""
 )
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+
+
+def _role_phrase(words: list[str]) -> str | None:
+    """The words up to and including the first role word ("jury president"), if there is one."""
+    for index, word in enumerate(words):
+        if is_role_word(word):
+            return " ".join(words[: index + 1])
+    return None
 
 
 def _person_noun(word: str) -> bool:
