@@ -174,7 +174,7 @@ def test_in_what_the_description_called_finds_the_role_holder_named_later() -> N
 
 def test_a_pronoun_after_an_unresolved_role_holder_is_not_the_earlier_person() -> None:
     result = run(
-        "Producer Lena Varga thanked the crew. “We shot it in nine days,” she said.",
+        "Lena Varga, the producer, thanked the crew. “We shot it in nine days,” she said.",
         "Asked whether the vote had been close, the jury president smiled. “It was easy,” she said.",
     )
     assert speaker_name(result, quote_with(result, "nine days")) == "Lena Varga"
