@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import OptionList
-
 from tests.ui.conftest import HOSTILE, JANE, JOHN, alpha, beta, hostile, make_app, make_library
 from tui.model.entities import Location
 from tui.model.library import Library
@@ -137,7 +135,7 @@ async def test_a_file_that_failed_to_load_is_listed_and_shows_its_error(library:
         assert "news/broken.md" in text
         assert "line 3: front matter is not valid YAML" in text
         assert "news/broken.md" in status_text(app)
-        assert app.sidebar.query_one("#list-people", OptionList).option_count == 0
+        assert app.sidebar.query_one("#list-people", RowList).rows == []
 
 
 async def test_hostile_text_is_shown_literally_and_does_nothing() -> None:
@@ -245,9 +243,7 @@ async def test_progress_shows_while_files_are_still_loading(library: Library) ->
 
 
 def rows(app: BriefingApp, tab: str) -> list[str]:
-    option_list = app.sidebar.query_one(f"#list-{tab}", OptionList)
-    prompts = [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
-    return [prompt.split("\n")[0] for prompt in prompts]
+    return [str(row).split("\n")[0] for row in app.sidebar.query_one(f"#list-{tab}", RowList).rows]
 
 
 async def test_sidebar_filters_sorts_and_switches_scope(library: Library) -> None:
@@ -269,8 +265,7 @@ async def test_sidebar_filters_sorts_and_switches_scope(library: Library) -> Non
         await pilot.press("a")  # whole library: places from both briefings
         await pilot.press("2", "escape")
         assert [r.split("  ")[0] for r in rows(app, "places")] == ["⌖ Shelbyville", "⌖ Springfield"]
-        assert "in 1 briefing" in str(app.sidebar.query_one("#list-places", OptionList)
-                                      .get_option_at_index(0).prompt)
+        assert "in 1 briefing" in str(app.sidebar.query_one("#list-places", RowList).rows[0])
 
 
 async def test_outline_rows_jump_to_sections(library: Library) -> None:

@@ -50,6 +50,18 @@ class RowList(ScrollView, can_focus=True):
             """The list, so handlers can use ``@on(RowList.Selected, "#id")``."""
             return self.row_list
 
+    @dataclass
+    class Highlighted(Message):
+        """The reader moved the highlight to a row (not posted for moves made by code)."""
+
+        row_list: RowList
+        index: int
+
+        @property
+        def control(self) -> RowList:
+            """The list, so handlers can use ``@on(RowList.Highlighted, "#id")``."""
+            return self.row_list
+
     def __init__(self, *, row_height: int = 1, id: str | None = None) -> None:
         super().__init__(id=id)
         self.row_height = max(1, row_height)
@@ -131,12 +143,18 @@ class RowList(ScrollView, can_focus=True):
             self._cache[(index, part)] = strip
         return strip
 
+    def _move_to(self, index: int) -> None:
+        """A highlight move by the reader: made, then reported."""
+        index = max(0, min(len(self.rows) - 1, index))
+        if index != self.highlighted:
+            self.highlight(index)
+            self.post_message(self.Highlighted(self, index))
+
     def action_move(self, step: int) -> None:
         """Move the highlight by ``step`` rows."""
-        if not self.rows:
-            return
-        current = -1 if self.highlighted is None and step > 0 else (self.highlighted or 0)
-        self.highlight(max(0, min(len(self.rows) - 1, current + step)))
+        if self.rows:
+            current = -1 if self.highlighted is None and step > 0 else (self.highlighted or 0)
+            self._move_to(current + step)
 
     def action_page(self, direction: int) -> None:
         """Move the highlight by a screenful."""
@@ -145,7 +163,7 @@ class RowList(ScrollView, can_focus=True):
     def action_edge(self, direction: int) -> None:
         """First or last row."""
         if self.rows:
-            self.highlight(0 if direction < 0 else len(self.rows) - 1)
+            self._move_to(0 if direction < 0 else len(self.rows) - 1)
 
     def action_select(self) -> None:
         """Choose the highlighted row."""

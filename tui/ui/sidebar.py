@@ -24,14 +24,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from tui.model.document import Briefing
 from tui.model.entities import Entity, EntityKind
 from tui.model.library import Library
 from tui.model.navigation import Position
 from tui.ui.messages import Navigate, OpenEntity, SelectEntity
+from tui.ui.rowlist import RowList
 from tui.ui.text import assemble, one_line
 
 TABS = ("people", "places", "quotes")
@@ -79,13 +79,10 @@ def mention_bars(briefing: Briefing, cells: int) -> dict[str, list[int]]:
     return bars
 
 
-class EntityList(OptionList):
-    """A list of rows, with vim's j/k as well as the arrows."""
+class EntityList(RowList):
+    """One tab's rows (people, places or quotes): fixed-height, so thousands cost nothing to list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
-    ]
+    KEY_GROUP = "Sidebar lists"
 
 
 class FilterBox(Input):
@@ -99,11 +96,7 @@ class FilterBox(Input):
     def action_move(self, step: int) -> None:
         """Move the open list's highlight without leaving the filter."""
         sidebar = next(a for a in self.ancestors if isinstance(a, Sidebar))
-        option_list = sidebar.query_one(f"#list-{sidebar.tab}", EntityList)
-        if step > 0:
-            option_list.action_cursor_down()
-        else:
-            option_list.action_cursor_up()
+        sidebar.query_one(f"#list-{sidebar.tab}", EntityList).action_move(step)
 
 
 class Sidebar(Vertical):
@@ -123,7 +116,7 @@ class Sidebar(Vertical):
         with TabbedContent(id="sidebar-tabs"):
             for tab in TABS:
                 with TabPane(tab.title(), id=f"tab-{tab}"):
-                    yield EntityList(id=f"list-{tab}")
+                    yield EntityList(row_height=2 if tab == "quotes" else 3, id=f"list-{tab}")
 
     @property
     def tab(self) -> str:
@@ -174,16 +167,15 @@ class Sidebar(Vertical):
                    len(quotes))
 
     def _fill(self, tab: str, rows: list[Row], prompts: list[Text], total: int) -> None:
-        option_list = self.query_one(f"#list-{tab}", EntityList)
-        highlighted = option_list.highlighted
-        options = [Option(prompt) for prompt in prompts[:ROW_LIMIT]]
+        row_list = self.query_one(f"#list-{tab}", EntityList)
+        highlighted = row_list.highlighted
+        shown = prompts[:ROW_LIMIT]
         if len(prompts) > ROW_LIMIT:
-            options.append(Option(Text(f"… {len(prompts) - ROW_LIMIT} more: type to filter", style="dim"),
-                                  disabled=True))
+            shown.append(Text(f"… {len(prompts) - ROW_LIMIT} more: type to filter", style="dim"))
         self.rows[tab] = rows[:ROW_LIMIT]
-        option_list.set_options(options)
-        if options and highlighted is not None:
-            option_list.highlighted = min(highlighted, len(self.rows[tab]) - 1) if self.rows[tab] else None
+        if highlighted is not None and self.rows[tab]:
+            highlighted = min(highlighted, len(self.rows[tab]) - 1)
+        row_list.set_rows(shown, highlighted if self.rows[tab] else None)
         label = Text(f"{tab.title()} {total}", end="")
         self.query_one(TabbedContent).get_tab(f"tab-{tab}").label = label
 
@@ -247,6 +239,8 @@ class Sidebar(Vertical):
         if detail:
             row.append("\n")
             row.append_text(assemble((one_line(detail, 60), "italic dim")))
+        if not detail:
+            row.append("\n")
         if bars is not None:
             row.append("\n")
             row.append_text(bar(bars))
@@ -271,26 +265,25 @@ class Sidebar(Vertical):
             self.show_tab(tab)
         for index, row in enumerate(self.rows[tab]):
             if row.entity_id == entity_id:
-                with self.prevent(OptionList.OptionHighlighted):
-                    self.query_one(f"#list-{tab}", EntityList).highlighted = index
+                self.query_one(f"#list-{tab}", EntityList).highlight(index)
                 return
 
     # -- events ----------------------------------------------------------------------------------
 
-    def _row_for(self, event: OptionList.OptionMessage) -> Row | None:
-        tab = (event.option_list.id or "").removeprefix("list-")
+    def _row_for(self, event: RowList.Highlighted | RowList.Selected) -> Row | None:
+        tab = (event.row_list.id or "").removeprefix("list-")
         rows = self.rows.get(tab, [])
-        return rows[event.option_index] if 0 <= event.option_index < len(rows) else None
+        return rows[event.index] if 0 <= event.index < len(rows) else None
 
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(RowList.Highlighted)
+    def _highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         row = self._row_for(event)
         if row is not None and row.entity_id is not None:
             self.post_message(SelectEntity(row.entity_id))
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Selected)
+    def _selected(self, event: RowList.Selected) -> None:
         event.stop()
         row = self._row_for(event)
         if row is None:
@@ -311,10 +304,10 @@ class Sidebar(Vertical):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         """Enter in the filter opens the highlighted row of the open list."""
         event.stop()
-        option_list = self.query_one(f"#list-{self.tab}", EntityList)
-        if option_list.highlighted is None and option_list.option_count:
-            option_list.highlighted = 0
-        option_list.action_select()
+        row_list = self.query_one(f"#list-{self.tab}", EntityList)
+        if row_list.highlighted is None and self.rows[self.tab]:
+            row_list.highlight(0)
+        row_list.action_select()
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter box (the 1/2/3 keys do this after opening a tab)."""
