@@ -74,7 +74,7 @@ class RowList(ScrollView, can_focus=True):
         self.rows = rows
         self.highlighted = highlighted if highlighted is not None and 0 <= highlighted < len(rows) else None
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows) * self.row_height)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows) * self.row_height)
         self.refresh()
         self._keep_visible()
 
@@ -113,7 +113,7 @@ class RowList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         """Rows are cut to the width, so a new width redraws them."""
         self._cache.clear()
-        self.virtual_size = Size(event.size.width, len(self.rows) * self.row_height)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * self.row_height)
         self._keep_visible()
 
     def notify_style_update(self) -> None:
@@ -125,7 +125,7 @@ class RowList(ScrollView, can_focus=True):
         """One line of one row, cut to the width, highlighted if its row is."""
         line = round(self.scroll_offset.y) + y
         index, part = divmod(line, self.row_height)
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self.rich_style
         if index >= len(self.rows):
             return Strip.blank(width, base)
