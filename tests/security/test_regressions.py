@@ -5,7 +5,10 @@ Each test names the input that went wrong, so the fix cannot quietly come undone
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from tui.model.entities import EntityKind
 from tui.model.extract.names import entity_id
 from tui.model.extract.quotes import _SENTENCE_BREAK, sentence_start
 from tui.model.frontmatter import parse_metadata
-from tui.model.loader import load_file
+from tui.model.loader import discover, load_file
 
 # -- sentence_start was quadratic: a long paragraph took minutes ---------------------------------
 
@@ -115,3 +118,21 @@ def test_declared_people_in_cyrillic_stay_two_people(tmp_path: Path) -> None:
     assert set(people) >= {"Иван Петров", "Сергей Иванов"}
     counts = {name: sum(m.entity_id == people[name] for m in briefing.mentions) for name in people}
     assert counts["Иван Петров"] == 2 and counts["Сергей Иванов"] == 1
+
+
+# -- a named pipe given as a path hung the reader and `check` forever -------------------------------
+
+
+def test_a_named_pipe_or_device_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """``briefing check x.md`` where x.md is a FIFO with no writer blocked in open() for ever."""
+    fifo = tmp_path / "waiting.md"
+    os.mkfifo(fifo)
+    files, errors = discover([fifo, "/dev/zero"])
+    assert files == []
+    assert [e.path for e in errors] == [str(fifo), "/dev/zero"]
+    assert all("not a regular file" in e.message and "-" in e.message for e in errors), errors
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(fifo)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert "not a regular file" in done.stdout

@@ -26,7 +26,8 @@ STDIN = "-"
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
     """The briefing files under ``paths`` (``-`` kept as is for stdin), and what could not be read.
 
-    A file named explicitly is loaded whatever its suffix (except a sidecar);
+    A regular file named explicitly is loaded whatever its suffix (except a sidecar; pipes and
+    devices are refused);
     inside directories only ``.md``, ``.markdown`` and ``.txt`` files count.
     Each file appears once even if reached by two routes.
     """
@@ -49,6 +50,10 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
             continue
         if stat.S_ISDIR(info.st_mode):
             _walk(path, files, errors, seen_files, seen_dirs)
+        elif not stat.S_ISREG(info.st_mode):
+            # Opening a pipe with no writer blocks for ever, and a device never ends: refuse both.
+            errors.append(LoadError(str(path), "not a regular file (a pipe, device or socket): "
+                                    "use - to read a briefing from standard input"))
         elif path.suffix.casefold() in SIDECAR_SUFFIXES:
             errors.append(
                 LoadError(str(path), "a .yaml file is a sidecar, not a briefing: open its .txt file")
