@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tui.model.extract.gazetteer import gazetteer
+from tui.model.extract.gazetteer import first_names, gazetteer
 from tui.model.extract.lexicon import (
     ADJECTIVE_TITLES,
     GEO_TAILS,
@@ -108,6 +108,24 @@ def _institution_title(tokens: list[str]) -> int:
     return end if all(ok) else 0
 
 
+def _glued_title(tokens: list[str], cut: int) -> int:
+    """Where the name starts after a long capitalised title: "Emergency Preparedness Minister X Y" -> 3.
+
+    The last title noun ("Minister", "Inspector") with a name of two or three words after it ends the
+    role, whatever capitalised words qualify it ("Sports", "Detective"); one word after it must be
+    a known first name. Adjective titles ("State", "General") never end a role.
+    """
+    for index in range(len(tokens) - 2, cut - 1, -1):
+        token = tokens[index]
+        if token in TITLE_WORDS and token not in ADJECTIVE_TITLES:
+            name = tokens[index + 1 :]
+            plain = not any(t in TITLE_WORDS or t in ORG_WORDS or t in NOT_NAMES for t in name)
+            if plain and (len(name) in (2, 3) or first_names().get(name[0]) is not None) and index > cut:
+                return index + 1
+            return cut
+    return cut
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """Whether ``start`` begins a sentence (so its capital says nothing about a name)."""
     i = start
@@ -180,6 +198,9 @@ def runs(block: int, text: str) -> Iterator[Run]:
         if cut == 0:
             cut = _institution_title(tokens)
             prefix = tokens[:cut]
+        if len(tokens) - cut > 2:
+            glued = _glued_title(tokens, cut)
+            prefix, cut = prefix + tokens[cut:glued], glued
         if cut and tokens[cut] in NAME_PARTICLES:
             continue
         if cut:

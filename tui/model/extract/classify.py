@@ -29,6 +29,13 @@ from tui.model.extract.lexicon import (
     TITLE_WORDS,
 )
 from tui.model.extract.names import ascii_fold, fold_key
+from tui.model.extract.person_context import person_slot
+from tui.model.extract.place_context import (
+    PLACE_HEADS as _PLACE_HEADS,
+)
+from tui.model.extract.place_context import (
+    PLACE_TAILS as _PLACE_TAILS,
+)
 from tui.model.extract.place_context import (
     feature_after,
     locative_before,
@@ -55,75 +62,17 @@ _RIVER_VERB_AFTER = re.compile(r"[ \u00a0]+(?:flows|flowed|meanders|burst its ba
 _DATELINE_AFTER = re.compile(r"(?:,[ \u00a0]+[\w.]+(?:[ \u00a0][\w.]+)?)?[ \u00a0]*(?:\(|—|–|-[ \u00a0])")
 _MODIFIER_AFTER = re.compile(r"[ \u00a0]+[a-z]+(?:ers|ists|ans|fans)\b")  # "the Rovers supporters"
 _IN = frozenset({"in", "In"})
-_WHICH_AFTER = re.compile(r",[ \u00a0]+which\b")
+_WHICH_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:and|or)[ \u00a0]+[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,3})?,[ \u00a0]+which\b"
+)
 _PLURAL_ENDINGS = ("ists", "ers", "ians", "ants", "ents", "ors", "ogists", "ics")
 _COORDINATED_BEFORE = re.compile(r"([A-Z][\w’'-]+)(,?[ \u00a0]+(?:and|or)|,)[ \u00a0]+$")
 _AND_FULL_NAME_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+([A-Z][a-z]+)[ \u00a0]+[A-Z][\w’'-]+")
+_ONE_OF_BEFORE = re.compile(
+    r"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:them|us|(?:those|these|the|its|their|his|her)(?:\s+[\w-]+){1,3})\s*,\s+$"
+)
+"""'One of them, X Y,' / 'One of those divers, X Y,': one member of a group, by name."""
 _ROLE_HEAD = re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s+$")
-
-
-_PLACE_TAILS = {
-    "River": PlaceKind.RIVER,
-    "Oblast": PlaceKind.REGION,
-    "Region": PlaceKind.REGION,
-    "Province": PlaceKind.REGION,
-    "County": PlaceKind.REGION,
-    "Governorate": PlaceKind.REGION,
-    "Krai": PlaceKind.REGION,
-    "Prefecture": PlaceKind.REGION,
-    "Sea": PlaceKind.OTHER,
-    "Ocean": PlaceKind.OTHER,
-    "Lake": PlaceKind.OTHER,
-    "Valley": PlaceKind.AREA,
-    "Creek": PlaceKind.RIVER,
-    "Gap": PlaceKind.AREA,
-    "Highlands": PlaceKind.AREA,
-    "Delta": PlaceKind.AREA,
-    "State": PlaceKind.REGION,
-    "Hills": PlaceKind.AREA,
-    "Coast": PlaceKind.AREA,
-    "Peninsula": PlaceKind.AREA,
-    "Island": PlaceKind.AREA,
-    "Islands": PlaceKind.AREA,
-    "Mountains": PlaceKind.AREA,
-    "Desert": PlaceKind.AREA,
-    "Strait": PlaceKind.OTHER,
-    "Glacier": PlaceKind.AREA,
-    "Canyon": PlaceKind.AREA,
-    "Gorge": PlaceKind.AREA,
-    "Head": PlaceKind.AREA,
-    "Bay": PlaceKind.OTHER,
-    "Basin": PlaceKind.AREA,
-    "Estuary": PlaceKind.RIVER,
-    "Falls": PlaceKind.AREA,
-    "Range": PlaceKind.AREA,
-    "Plateau": PlaceKind.AREA,
-    "Peak": PlaceKind.AREA,
-    "Volcano": PlaceKind.AREA,
-    "Fjord": PlaceKind.OTHER,
-    "Lagoon": PlaceKind.OTHER,
-    "Reservoir": PlaceKind.OTHER,
-    "Channel": PlaceKind.OTHER,
-    "Sound": PlaceKind.OTHER,
-    "Archipelago": PlaceKind.AREA,
-    "Atoll": PlaceKind.AREA,
-    "Parish": PlaceKind.REGION,
-    "Canton": PlaceKind.REGION,
-}
-_PLACE_HEADS = {
-    "Lake": PlaceKind.OTHER,
-    "Mount": PlaceKind.AREA,
-    "Gulf": PlaceKind.OTHER,
-    "Isle": PlaceKind.AREA,
-    "Jebel": PlaceKind.AREA,
-    "Cape": PlaceKind.AREA,
-    "River": PlaceKind.RIVER,
-    "Bay": PlaceKind.OTHER,
-    "Sea": PlaceKind.OTHER,
-    "Strait": PlaceKind.OTHER,
-    "Straits": PlaceKind.OTHER,
-    "Mountains": PlaceKind.AREA,
-}
 
 
 _OWNER_BEFORE = re.compile(r"\b[A-Z][\w.-]*['’]s[ \u00a0]+$")
@@ -197,8 +146,10 @@ def _person_evidence(run: Run, text: str) -> bool:
     before = text[max(0, run.start - 40) : run.start]
     if _SAID_BEFORE.search(before) or _ROLE_HEAD.search(before) or role_comma_before(text, run.start):
         return True
-    if len(run.tokens) > 1 and _OWNER_BEFORE.search(before):
-        return True  # "Nigeria's Chidi Anyanwu"
+    if len(run.tokens) > 1 and (_OWNER_BEFORE.search(before) or _ONE_OF_BEFORE.search(before)):
+        return True  # "Nigeria's Chidi Anyanwu", "One of them, Ali Haddad,"
+    if len(run.tokens) in (2, 3) and person_slot(run, text, before):
+        return True
     word = _WORD_BEFORE.search(before)
     blocked = word is not None and word.group(1) in _SUBJECT_BLOCKERS
     if run.possessive or blocked or (run.prefix and run.prefix[-1].lower() in _SUBJECT_BLOCKERS):

@@ -223,3 +223,11 @@ will may june april august major king queen prince general judge bishop sterling
 georgia china india kenya lebanon sudan chad paris london berlin moscow washington houston dallas
 austin cleveland lincoln kansas virginia carolina florida nevada indiana tennessee dakota montana
 """))
+
+# Capitalised words that some Faker locale lists as a given name but that English news uses otherwise
+# (title, organisation and grammar words the lexicon's own lists already give a meaning).
+NOT_FIRST_NAME_WORDS: frozenset[str] = frozenset(_split("""
+Col Gen Sen Rep Gov Lt Maj Capt Sgt Dr Mr Mrs Ms St Mt Ft Pres Rev Sir Dame Lord Lady Don Dona Doña
+San Santa Santo Sao São Saint Van Von Der Den Del Della Dos Das De Di Da Du La Le El Al Ibn Bin Abu
+Monsieur Madame Herr Frau Senhor Senhora Signor Signora Pan Pani
+"""))

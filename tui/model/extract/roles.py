@@ -177,7 +177,8 @@ _NOT_APPOSITIVE = word_set(
 )
 _HONORIFIC_WORDS = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 _ROLE_COMMA = re.compile(
-    r"(?:^|[\s(])(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|(?=[A-Z][\w.-]*['’]s\s))"
+    r"(?:^|[\s(])(?:(?:[Oo]ne\s+of\s+|[Aa]nother\s+of\s+)?(?:[Tt]he|[Tt]hose|[Tt]hese|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"|(?=[A-Z][\w.-]*['’]s\s))"
     r"(?P<role>(?:[A-Z][\w.-]*['’]s\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,7}?),\s+"
     rf"(?:(?:{_HONORIFIC_WORDS})\s+)*$"
 )
