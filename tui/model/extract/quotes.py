@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from tui.model.extract.lexicon import SPEECH_VERBS
 
+MAX_SENTENCE = 1_000
+"""Characters a sentence reaches back at most, for :func:`sentence_start` (real ones are far shorter)."""
 _MARKS = re.compile(r"[“”\"]")
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]['’”\"]?\s+(?=[“\"‘]?[A-Z0-9])")
 _AFTER_BREAK = re.compile(r"[“\"‘]?[A-Z0-9]")  # _SENTENCE_BREAK's lookahead
@@ -204,7 +206,13 @@ def sentence_start(text: str, pos: int) -> int:
     """
     ends, reaches = _breaks(text)
     index = bisect.bisect_right(reaches, pos)
-    return ends[index - 1] if index else 0
+    start = ends[index - 1] if index else 0
+    if pos - start > MAX_SENTENCE:
+        # Text with no sentence breaks (a pasted log, a run-on scrape) is not one huge sentence:
+        # callers search from here to ``pos``, so an unbounded start made them quadratic.
+        space = text.find(" ", pos - MAX_SENTENCE, pos)
+        start = space + 1 if space >= 0 else pos - MAX_SENTENCE
+    return start
 
 
 @functools.lru_cache(maxsize=16)
