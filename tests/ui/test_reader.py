@@ -287,3 +287,45 @@ async def test_theme_is_remembered(tmp_path: Path) -> None:
         await pilot.press("q")
     async with make_app(make_library(alpha()), tmp_path).run_test(size=SIZE) as pilot:
         assert pilot.app.theme == "nord"
+
+
+async def test_reading_to_the_end_ticks_every_section_and_m_marks_unread(library: Library) -> None:
+    long = alpha()
+    long.sections[1].blocks.extend([long.sections[1].blocks[1]] * 30)
+    async with make_app(make_library(long, beta())).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        assert not app.state.is_section_read("news/alpha.md", 1)
+        await pilot.press("G")
+        assert all(app.state.is_section_read("news/alpha.md", s) for s in range(3))
+        outline = app.query_one("#outline", RowList)
+        assert all(str(row).startswith("✓") for row in outline.rows)
+        assert str(app.query_one("#briefing-list", RowList).rows[0]).startswith("✓")
+        await pilot.press("m")
+        assert not app.state.is_read("news/alpha.md")
+        assert str(app.query_one("#briefing-list", RowList).rows[0]).startswith("●")
+
+
+async def test_panes_toggle_and_escape_returns_to_the_article(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("t")
+        assert not app.library_pane.display
+        await pilot.press("T")
+        assert not app.sidebar.display
+        await pilot.press("2")
+        assert app.sidebar.display and app.sidebar.tab == "places"
+        await pilot.press("escape")
+        assert app.article.has_focus
+
+
+async def test_a_narrow_terminal_gives_the_article_room(library: Library) -> None:
+    async with make_app(library).run_test(size=(64, 30)) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        assert app.library_pane.region.width == 0
+        assert app.article.region.width >= 30
+        await pilot.press("t")
+        assert app.library_pane.display

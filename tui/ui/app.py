@@ -10,13 +10,12 @@ worker (:mod:`tui.ui.loading`); the first briefing shows as soon as it is ready.
 from __future__ import annotations
 
 import gc
-import importlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual import events, on, work
+from textual import getters, on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -32,7 +31,10 @@ from tui.model.navigation import Position
 from tui.model.state import ReaderState, StateStore
 from tui.ui.article import ArticleView
 from tui.ui.bindings import APP_BINDINGS
-from tui.ui.commands import PALETTE_BINDINGS
+from tui.ui.card import EntityCard
+from tui.ui.commands import PALETTE_BINDINGS, BriefingCommands
+from tui.ui.help import HelpScreen
+from tui.ui.hints import HintScreen
 from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
@@ -44,8 +46,6 @@ from tui.ui.status import StatusLine, position_label
 from tui.ui.text import one_line
 
 DEFAULT_THEME = "textual-dark"
-NARROW, NARROWER = 100, 70
-"""Below these widths the library pane, then the sidebar, hide unless asked for."""
 
 
 @dataclass
@@ -56,20 +56,15 @@ class Saved(Message):
     warnings: list[str]
 
 
-def _optional(module: str, name: str) -> Any | None:
-    """A class from a UI module that may not exist yet (card, help, hints, search), else ``None``."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 class BriefingApp(App[int]):
     """A reader for a library of briefings, with people, places and quotes linked by keyboard."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Briefing"
     BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS, *FIND_BINDINGS, *PALETTE_BINDINGS]
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    # Narrow terminals give the article room (app.tcss); t and T still show the panes.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrower"), (70, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's type)
 
     def __init__(self, paths: Sequence[str] = (), *, library: Library | None = None,
                  store: StateStore | None = None) -> None:
@@ -95,20 +90,9 @@ class BriefingApp(App[int]):
         yield StatusLine(id="status")
         yield Footer()
 
-    @property
-    def article(self) -> ArticleView:
-        """The centre pane."""
-        return self.query_one(ArticleView)
-
-    @property
-    def sidebar(self) -> Sidebar:
-        """The right pane."""
-        return self.query_one(Sidebar)
-
-    @property
-    def library_pane(self) -> LibraryPane:
-        """The left pane."""
-        return self.query_one(LibraryPane)
+    article = getters.query_one(ArticleView)
+    sidebar = getters.query_one(Sidebar)
+    library_pane = getters.query_one(LibraryPane)
 
     @property
     def briefing(self) -> Briefing | None:
@@ -126,9 +110,6 @@ class BriefingApp(App[int]):
         self.theme_changed_signal.subscribe(self, lambda _theme: setattr(self.state, "theme", self.theme))
         if self.state.sidebar_tab:
             self.sidebar.show_tab(self.state.sidebar_tab)
-        palette = _optional("tui.ui.commands", "BriefingCommands")
-        if palette is not None:
-            self.COMMANDS = self.COMMANDS | {palette}  # type: ignore[misc]
         apply_config(self)  # the user's [keys] from config.toml; a bad config is a warning
         self.article.show_note("Loading…")
         self.article.focus()
@@ -138,11 +119,6 @@ class BriefingApp(App[int]):
             self.loading = (0, 0)
             self._load_files()
         self._update_status()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """On a narrow terminal the article comes first: the side panes hide (t and T bring them back)."""
-        self.screen.set_class(event.size.width < NARROW, "-narrow")
-        self.screen.set_class(event.size.width < NARROWER, "-narrower")
 
     @work(thread=True, exclusive=True, group="load")
     def _load_files(self) -> None:
@@ -198,15 +174,13 @@ class BriefingApp(App[int]):
             self.navigate(Position(message.key), record=message.record)
 
     def on_open_entity(self, message: OpenEntity) -> None:
-        """Show an entity's card (or, without the card module, select it in the sidebar)."""
+        """Show an entity's card (and its row in the sidebar, for when the card closes)."""
         if self.library.entity(message.entity_id) is None:
             self.notify("Nothing known about that.", severity="warning", timeout=3)
             return
         self._set_entity(message.entity_id)
         self.sidebar.select_entity(message.entity_id)
-        card = _optional("tui.ui.card", "EntityCard")
-        if card is not None:
-            self.push_screen(card(self.library, message.entity_id, self.current_position()))
+        self.push_screen(EntityCard(self.library, message.entity_id, self.current_position()))
 
     def on_open_quote(self, message: OpenQuote) -> None:
         """Follow a quote to its speaker's card."""
@@ -341,10 +315,6 @@ class BriefingApp(App[int]):
         if action == "jump" and parameters:
             item = self.article.cursor_item if self.current_key else None
             return True if jump_available(str(parameters[0]), self.current_entity, item) else None
-        optional = {"search": ("tui.ui.search", "SearchBar"), "hints": ("tui.ui.hints", "HintScreen"),
-                    "help": ("tui.ui.help", "HelpScreen")}
-        if action in optional:
-            return True if _optional(*optional[action]) is not None else None
         return True
 
     def action_jump(self, kind: str, direction: int = 1) -> None:
@@ -402,9 +372,7 @@ class BriefingApp(App[int]):
 
     def action_help(self) -> None:
         """Every key, on its own screen."""
-        screen = _optional("tui.ui.help", "HelpScreen")
-        if screen is not None:
-            self.push_screen(screen())
+        self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
         """Find text in the briefing (the search bar; / again edits the query)."""
@@ -416,9 +384,7 @@ class BriefingApp(App[int]):
 
     def action_hints(self) -> None:
         """Label every visible mention and quote; typing a label jumps there."""
-        screen = _optional("tui.ui.hints", "HintScreen")
-        if screen is not None:
-            self.push_screen(screen(self.article))
+        self.push_screen(HintScreen(self.article))
 
     def _save_state(self) -> None:
         """Save a snapshot in a thread, so opening a briefing never waits on the disk."""

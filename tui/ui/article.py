@@ -241,6 +241,8 @@ class ArticleView(ScrollView, can_focus=True):
         elif self.cursor_on_screen():
             assert self.cursor is not None
             section = self.items[self.cursor].location.section
+        elif self.scroll_offset.y >= self.max_scroll_y > 0:
+            section = self.geometry.section_at(len(self.geometry) - 1)  # the end is on screen
         else:
             section = self.geometry.section_at(round(self.scroll_offset.y) + 1)
         if section != self._section:
