@@ -104,7 +104,8 @@ def test_feature_words_make_places() -> None:
         "and the Gulf of Sarneth warmed. The Ossel valley flooded."
     )
     found = places(result)
-    assert {"Karnel Glacier", "Dunmere Canyon", "River Threlk", "Gulf of Sarneth", "Ossel"} <= set(found)
+    expected = {"Karnel Glacier", "Dunmere Canyon", "River Threlk", "Gulf of Sarneth", "Ossel valley"}
+    assert expected <= set(found)
     assert found["River Threlk"].place_kind is PlaceKind.RIVER
 
 

@@ -177,7 +177,8 @@ def build_gazetteer(words: set[str], first: set[str]) -> list[str]:
     for continent in sorted(c["name"] for c in cache.get_continents().values()):
         rows.append(_row(continent, "area", "", None, None, "", ()))
     for name, kind, cc, extra in data.EXTRA_PLACES:
-        flags = "a" if name.lower() in words else ""
+        # Hand-picked regions and areas are places whenever capitalised ("Wales", not "wales").
+        flags = "a" if name.lower() in words and kind not in ("region", "area") else ""
         rows.append(_row(name, kind, cc, None, None, flags, extra))
     cities = _cities(cache, words, first)
     rows.extend(row for population, row in cities if population >= CITY_POPULATION)

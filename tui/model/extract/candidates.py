@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from tui.model.extract.gazetteer import first_names, gazetteer
 from tui.model.extract.lexicon import (
     ADJECTIVE_TITLES,
+    COMPASS_WORDS,
+    FEATURE_HEADS,
     GEO_TAILS,
     HONORIFICS,
     HYPHEN_SUFFIXES,
@@ -25,6 +27,7 @@ from tui.model.extract.lexicon import (
     TITLE_WORDS,
 )
 from tui.model.extract.names import fold_key
+from tui.model.extract.place_context import PLACE_TAILS
 
 _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch.isalpha())
 _LO = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower() and ch.isalpha())
@@ -32,7 +35,12 @@ _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _SUFFIX = "|".join(sorted(HYPHEN_SUFFIXES, key=len, reverse=True))
 # After a capitalised word: "-Claude", "-Reid" (double-barrelled), or a short lower-case syllable of a
 # Korean given name ("Eun-ji", "Sang-woo") that is not an English compounding word ("Kyiv-based").
-_HYPHENATED = rf"(?:-[{_UP}][{_LO}]+|-(?!(?:{_SUFFIX})(?![{_LO}]))[{_LO}]{{1,5}}(?![{_LO}-]))*"
+_TOWN_INFIX = r"(?:on|upon|under|sur|en|le|la|lès|les|de|du|am|an|im|in|by|the|over)"
+"""The lower-case middle of a hyphenated town name: "Stratford-upon-Avon", "Boulogne-sur-Mer"."""
+_HYPHENATED = (
+    rf"(?:-[{_UP}][{_LO}]+|-{_TOWN_INFIX}-[{_UP}][{_LO}]+"
+    rf"|-(?!(?:{_SUFFIX})(?![{_LO}]))[{_LO}]{{1,5}}(?![{_LO}-]))*"
+)
 # An apostrophe inside a name ("Ma’an", "Sana'a"), never a possessive or a contraction.
 _INNER_APOSTROPHE = rf"(?:['’](?!(?:s|t|d|m|ll|re|ve)(?![{_LO}]))[{_LO}]+)?"
 _TOKEN = (
@@ -45,13 +53,16 @@ _TOKEN = (
     rf"|[{_UP}]\.(?=\s[{_UP}]))"  # J. (an initial before another name word)
 )
 # "Gulf of Aqaba", "Isle of Wight": a feature word joined to its name by "of".
-_OF_HEAD = r"(?:(?:Gulf|Bay|Sea|Isle|Strait|Straits|Lake|Cape)[ \u00a0]of[ \u00a0](?:the[ \u00a0])?)?"
+_OF_HEAD = r"(?:(?:Gulf|Bay|Sea|Isle|Strait|Straits|Lake|Cape|Vale)[ \u00a0]of[ \u00a0](?:the[ \u00a0])?)?"
 _SEQUENCE = re.compile(
     rf"(?<![\w’'.-]){_OF_HEAD}{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])*{_TOKEN})*(?![\w])"
 )
 _TOKEN_SPLIT = re.compile(rf"{_TOKEN}")
 _ACRONYM = re.compile(rf"(?:[{_UP}]\.){{2,}}$|[{_UP}]{{2,3}}$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+_PARTY_TAG = re.compile(r"\((?:D|R|I|L|G|Ind)-([A-Z][\w’'.]*(?:[ \u00a0][A-Z][\w’'.]*){0,3})\)")
+"""A US party tag, "(D-Ore.)" or "(R-Grand Junction)": the state or town a politician represents."""
+_TOWN_HYPHEN = re.compile(rf"[{_UP}][{_LO}]+-{_TOWN_INFIX}-[{_UP}]")
 _OPENERS = " \u00a0\t\"“‘'(["
 _CLOSERS = '”’")]'
 
@@ -73,6 +84,7 @@ class Run:
     honorific: bool
     sentence_initial: bool
     possessive: bool
+    shape: str = ""  # "feature", "party" or "town": the form alone makes it a place ("Col du X")
 
 
 def _is_title(token: str) -> bool:
@@ -126,6 +138,17 @@ def _glued_title(tokens: list[str], cut: int) -> int:
     return cut
 
 
+def _shape(text: str, tokens: list[str], offsets: list[int]) -> str:
+    """A place by its form alone: "Col du X" / "Vale of X" (feature head and particle), "X-on-Y"."""
+    if len(tokens) >= 2 and tokens[0] in FEATURE_HEADS:
+        between = text[offsets[0] + len(tokens[0]) : offsets[1]].split()
+        if between and between[0] in NAME_PARTICLES | {"of", "d’", "d'"}:
+            return "feature"
+    if len(tokens) == 1 and _TOWN_HYPHEN.match(tokens[0]):
+        return "town"
+    return ""
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """Whether ``start`` begins a sentence (so its capital says nothing about a name)."""
     i = start
@@ -138,10 +161,36 @@ def sentence_initial(text: str, start: int) -> bool:
     return text[i - 1] in ".!?:…—-|" and not (text[i - 1] == "." and i > 2 and text[i - 3] in " .")
 
 
+def _party_places(block: int, text: str) -> tuple[list[Run], list[tuple[int, int]]]:
+    """Places inside party tags ("(R-Grand Junction)"): never a person; the tags' spans to skip."""
+    found: list[Run] = []
+    spans: list[tuple[int, int]] = []
+    for match in _PARTY_TAG.finditer(text) if "-" in text else ():
+        spans.append(match.span())
+        name = match.group(1)
+        if not name.endswith(".") and not (name.isupper() and len(name) <= 3):  # "Ore.", "OR": abbreviations
+            at, tokens = match.start(1), name.split()
+            found.append(Run(block, at, match.end(1), name, tokens, [], False, False, False, "party"))
+    return found, spans
+
+
+def _place_pair(token: str) -> list[str]:
+    """ "Utah-Arizona": two known places joined by a hyphen (a border, a route), each a place."""
+    parts = token.split("-")
+    if len(parts) != 2 or gazetteer().get(fold_key(token)) is not None:
+        return []
+    places = [gazetteer().get(fold_key(part)) for part in parts]
+    return parts if all(p is not None and not p.ambiguous for p in places) else []
+
+
 def runs(block: int, text: str) -> Iterator[Run]:
     """Every capitalised run in ``text`` with role prefix and honorific split off."""
+    tagged, tags = _party_places(block, text)
+    yield from tagged
     for match in _SEQUENCE.finditer(text):
         start, end = match.span()
+        if tags and any(a <= start < b for a, b in tags):
+            continue
         # Split in the whole text (not the match alone), so lookaheads ("J." before a name) still see.
         found: list[re.Match[str]] = []
         for piece in _TOKEN_SPLIT.finditer(text, start):
@@ -163,6 +212,16 @@ def runs(block: int, text: str) -> Iterator[Run]:
             yield Run(block, start, start + len(tokens[0]), tokens[0], [tokens[0]], [], False, False, False)
             tokens, offsets, start = tokens[1:], offsets[1:], offsets[1]
         initial = sentence_initial(text, start)
+        shape = _shape(text, tokens, offsets)
+        if shape:
+            yield Run(block, start, end, text[start:end], tokens, [], False, initial, False, shape)
+            continue
+        if len(tokens) == 1 and "-" in tokens[0]:
+            pair = _place_pair(tokens[0])
+            for part, at in zip(pair, (start, start + len(pair[0]) + 1) if pair else (), strict=True):
+                yield Run(block, at, at + len(part), part, [part], [], False, False, False)
+            if pair:
+                continue
         prefix: list[str] = []
         honorific = False
         cut = 0
@@ -172,6 +231,8 @@ def runs(block: int, text: str) -> Iterator[Run]:
             token = tokens[cut]
             if _place_starts(tokens, cut) or (cut == len(tokens) - 2 and tokens[-1] in GEO_TAILS):
                 break  # "East Sussex", "Scottish Highlands": the first word belongs to the place
+            if token in COMPASS_WORDS and (tokens[-1] in PLACE_TAILS or tokens[-1] in GEO_TAILS):
+                break  # "North Thompson River", "Western Slope": the compass word is part of the name
             if token in ADJECTIVE_TITLES and not (
                 _is_title(tokens[cut + 1]) or _is_demonym_or_country(tokens[cut + 1])
             ):

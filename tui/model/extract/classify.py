@@ -17,6 +17,7 @@ from tui.model.entities import PlaceKind
 from tui.model.extract.candidates import Run
 from tui.model.extract.gazetteer import FirstName, Place, first_names, gazetteer
 from tui.model.extract.lexicon import (
+    COMPASS_WORDS,
     NOT_NAMES,
     ORG_APPOSITIVES,
     ORG_WORDS,
@@ -31,18 +32,19 @@ from tui.model.extract.lexicon import (
 from tui.model.extract.names import ascii_fold, fold_key
 from tui.model.extract.person_context import person_slot
 from tui.model.extract.place_context import (
-    PLACE_HEADS as _PLACE_HEADS,
-)
-from tui.model.extract.place_context import (
-    PLACE_TAILS as _PLACE_TAILS,
-)
-from tui.model.extract.place_context import (
+    CITY_AREA_HEADS,
+    SURNAME_TAILS,
+    coordinated_after,
     feature_after,
+    inside_place_after,
+    listed_before_plural,
     locative_before,
     nearby_before,
     settlement,
     settlement_kind,
 )
+from tui.model.extract.place_context import PLACE_HEADS as _PLACE_HEADS
+from tui.model.extract.place_context import PLACE_TAILS as _PLACE_TAILS
 from tui.model.extract.roles import role_after, role_before, role_comma_before
 
 _VERBS = "|".join(sorted(SPEECH_VERBS))
@@ -66,7 +68,7 @@ _WHICH_AFTER = re.compile(
     r"(?:[ \u00a0]+(?:and|or)[ \u00a0]+[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,3})?,[ \u00a0]+which\b"
 )
 _PLURAL_ENDINGS = ("ists", "ers", "ians", "ants", "ents", "ors", "ogists", "ics")
-_COORDINATED_BEFORE = re.compile(r"([A-Z][\w’'-]+)(,?[ \u00a0]+(?:and|or)|,)[ \u00a0]+$")
+_COORDINATED_BEFORE = re.compile(r"([A-Z][\w’'-]+)(,?[ \u00a0]+(?:and|or)|,)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _AND_FULL_NAME_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+([A-Z][a-z]+)[ \u00a0]+[A-Z][\w’'-]+")
 _ONE_OF_BEFORE = re.compile(
     r"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:them|us|(?:those|these|the|its|their|his|her)(?:\s+[\w-]+){1,3})\s*,\s+$"
@@ -189,6 +191,15 @@ def decide(run: Run, text: str) -> Decision:
     decision = Decision(
         Kind.UNKNOWN, run.block, run.start, run.end, run.text, tokens, sentence_initial=run.sentence_initial
     )
+    if run.shape:  # "Col du X", "Vale of X", "X-on-Y", "(R-Grand Junction)"
+        place = gazetteer_place(run.text)
+        kind = _PLACE_HEADS.get(tokens[0], PlaceKind.AREA) if run.shape == "feature" else PlaceKind.TOWN
+        return _place(decision, text, run.end, place.kind if place else kind, place)
+    word_ok = tokens[0] not in NOT_NAMES or tokens[0] in COMPASS_WORDS  # "The islands" is no list
+    single = len(tokens) == 1 and not run.possessive and word_ok
+    listed = listed_before_plural(text, run.end) if single else None
+    if listed is not None and not run.honorific:
+        return _place(decision, text, run.end, listed)  # "the Western, Central and Ashanti regions"
     if all(t in NOT_NAMES or t in TITLE_WORDS or t in PARTY_WORDS for t in tokens):
         decision.kind = Kind.ORG if tokens and tokens[-1] in ORG_WORDS else decision.kind
         return decision if not all(t in NOT_NAMES for t in tokens) else _nothing(decision)
@@ -205,10 +216,13 @@ def decide(run: Run, text: str) -> Decision:
     if _has_org_word(tokens) and tokens[-1] not in _PLACE_TAILS:
         decision.kind = Kind.ORG
         return decision
-    if len(tokens) > 1 and tokens[-1] in _PLACE_TAILS:
+    surname = len(tokens) == 2 and tokens[-1] in SURNAME_TAILS and first_name(tokens[0]) is not None
+    if len(tokens) > 1 and tokens[-1] in _PLACE_TAILS and not surname and not run.honorific:
         return _place(decision, text, run.end, _PLACE_TAILS[tokens[-1]])
     if len(tokens) > 1 and tokens[0] in _PLACE_HEADS:
         return _place(decision, text, run.end, _PLACE_HEADS[tokens[0]])
+    if len(tokens) > 1 and tokens[0] in CITY_AREA_HEADS and gazetteer_place(" ".join(tokens[1:])) is not None:
+        return _place(decision, text, run.end, PlaceKind.AREA)  # "Metro Vancouver", "Greater Manchester"
     after = text[run.end : run.end + 30]
     before = text[max(0, run.start - 40) : run.start]
     if not run.possessive:
@@ -274,7 +288,7 @@ def decide(run: Run, text: str) -> Decision:
     preposition = on_map or (word is not None and word.group(1) in PLACE_PREPOSITIONS)
     if place is not None:
         small = place.kind is PlaceKind.TOWN and len(tokens) == 1
-        if (not place.ambiguous and not small) or preposition:
+        if (not place.ambiguous and not small) or preposition or _listed_with_place(text, run.end):
             decision = _place(decision, text, run.end, place.kind, place)
             # "a letter to Hale": a surname of someone already named, unless clearly on a map
             # ("flew to Washington" is the city; "wrote to Hallam", a small town's name, the surname)
@@ -284,6 +298,9 @@ def decide(run: Run, text: str) -> Decision:
             )
             return decision
         return decision
+    located = len(tokens) == 1 and not run.possessive and word is not None and word.group(1) in _LOCATED
+    if located and first_name(tokens[0]) is None and _lies_in_place(text, run.end):
+        return _place(decision, text, run.end, PlaceKind.TOWN)  # "grew up in X in the Vale of Y"
     if len(tokens) == 1 and not run.possessive and (nearby_before(before) or _coordinated_with_place(before)):
         return _place(decision, text, run.end, PlaceKind.TOWN)  # "near Seongju", "Penzance and Camborne"
     return decision
@@ -295,6 +312,25 @@ def _coordinated_with_place(before: str, *, comma: bool = False) -> bool:
     if match is None or (match.group(2) == "," and not comma):
         return False
     place = gazetteer_place(match.group(1))
+    return place is not None and not place.ambiguous
+
+
+_LOCATED = frozenset({"in", "at", "from", "near", "of", "to"})
+
+
+def _lies_in_place(text: str, end: int) -> bool:
+    """Whether the text goes on to say where the name lies: "in the Vale of Y", ", Ghana", "in Kent"."""
+    inside = inside_place_after(text, end)
+    if inside is None:
+        return False
+    place = gazetteer_place(inside) if inside else None
+    return inside == "" or (place is not None and place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION))
+
+
+def _listed_with_place(text: str, end: int) -> bool:
+    """Whether a known, unambiguous place follows in a list: "Surrey and Wales", "Bath, Leeds"."""
+    following = coordinated_after(text, end)
+    place = gazetteer_place(following) if following else None
     return place is not None and not place.ambiguous
 
 

@@ -125,7 +125,9 @@ PRONOUNS_FEMALE = words("she She her")
 REGION_SUFFIXES = words("region Region oblast Oblast province Province county County district District "
                          "governorate Governorate prefecture Prefecture state territory krai Krai")
 RIVER_WORDS = words("River river")
-SETTLEMENT_WORDS = words("town city village settlement hamlet suburb port capital municipality")
+SETTLEMENT_WORDS = words(
+    "town city village settlement hamlet suburb port capital municipality community township"
+)
 
 # Lower-case words after which a capitalised word is probably a place: "in Kursk", "near Pokrovsk".
 PLACE_PREPOSITIONS = words("in at from to near into across outside inside toward towards around via "
@@ -138,7 +140,9 @@ spokesperson spokesman spokeswoman office embassy court council committee group 
 firm bank union party campaign report club team federation white-house administration authorities officials
 """)
 
-NAME_PARTICLES = words("de del della di da van von der den du la le dos das ter ten bin ibn abu bint al el")
+NAME_PARTICLES = words(
+    "de del della di da do van von der den du la le dos das ter ten bin ibn abu bint al el"
+)
 
 # Capitalised plurals that open sentences before "said" ("Investigators said"): people, but no name.
 PLURAL_NOUNS = words("""
@@ -182,3 +186,14 @@ proof ready linked news sized size hating loving clad bred built sent spun fed m
 # Geographic head words that keep a demonym before them: "Scottish Highlands", "Arabian Peninsula".
 GEO_TAILS = words("Highlands Lowlands Coast Sea Peninsula Plateau Riviera Alps Desert Gulf Islands Isles "
                   "Mountains Plains Basin Steppe")
+
+# Capitalised heads of place names joined to the name by a particle: "Col du X", "Plateau de X",
+# "Vale of X", "Rio Grande do X". With a particle after them they are never titles ("Col" = Colonel).
+FEATURE_HEADS = words("""
+Col Plateau Mont Monte Montagne Massif Puy Pic Pico Lac Lago Val Vale Valle Serra Sierra Cerro Costa Côte
+Rio Río Isla Ilha Île Ile Golfe Cap Pointe Bois Forêt Baie Bahía Ría Gulf Bay Sea Isle Strait Straits Lake
+Cape Port Porto Puerto Mount Vallée Gorges Pas Passo Pont Ponte Pays Forest Vale
+""")
+
+# Compass and position words that begin a place name before a feature word ("North Thompson River").
+COMPASS_WORDS = words("North South East West Northern Southern Eastern Western Upper Lower Central Greater")

@@ -88,6 +88,8 @@ CITY_EXONYMS: dict[str, tuple[str, ...]] = {
     "Chișinău": ("Chisinau", "Kishinev"), "Bishkek": ("Frunze",), "Hanoi": ("Ha Noi",),
     "New York City": ("New York", "NYC"), "Washington": ("Washington, D.C.", "Washington DC"),
     "Kyiv": ("Kiev",), "Kharkiv": ("Kharkov",), "Odesa": ("Odessa",), "Lviv": ("Lvov", "Lemberg"),
+    "Frankfurt am Main": ("Frankfurt",), "'s-Hertogenbosch": ("Den Bosch",),
+    "Frankfurt (Oder)": ("Frankfurt an der Oder",),
 }
 
 # (name, kind, country code, aliases): regions, named areas, rivers, seas.
@@ -123,6 +125,14 @@ EXTRA_PLACES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("Latin America", "area", "", ()), ("Central Asia", "area", "", ()), ("Southeast Asia", "area", "", ()),
     ("Eastern Europe", "area", "", ()), ("Western Europe", "area", "", ()),
     ("Horn of Africa", "area", "", ()),
+    ("Flanders", "region", "BE", ()), ("Wallonia", "region", "BE", ()), ("Midlands", "area", "GB", ()),
+    ("East Midlands", "area", "GB", ()), ("West Midlands", "area", "GB", ()),
+    ("Home Counties", "area", "GB", ()),
+    ("Alps", "area", "", ()), ("Andes", "area", "", ()), ("Himalayas", "area", "", ("Himalaya",)),
+    ("Rockies", "area", "US", ("Rocky Mountains",)), ("Pyrenees", "area", "", ()),
+    ("Urals", "area", "RU", ()),
+    ("Apennines", "area", "IT", ()), ("Carpathians", "area", "", ()), ("Dolomites", "area", "IT", ()),
+    ("Outback", "area", "AU", ()), ("Lake District", "area", "GB", ()), ("Amazonia", "area", "", ()),
     ("Persian Gulf", "other", "", ("the Gulf",)), ("Strait of Hormuz", "other", "", ()),
     ("Suez Canal", "other", "EG", ()), ("Panama Canal", "other", "PA", ()),
     *((n.replace("_", " "), "other", "", ()) for n in _split(

@@ -67,7 +67,21 @@ PLACE_TAILS: dict[str, PlaceKind] = {
     "Atoll": PlaceKind.AREA,
     "Parish": PlaceKind.REGION,
     "Canton": PlaceKind.REGION,
+    "Park": PlaceKind.AREA,
+    "Mesa": PlaceKind.AREA,
+    "Slope": PlaceKind.AREA,
+    "Pass": PlaceKind.AREA,
+    "Ridge": PlaceKind.AREA,
+    "Heights": PlaceKind.AREA,
+    "Moor": PlaceKind.AREA,
+    "Plain": PlaceKind.AREA,
+    "Plains": PlaceKind.AREA,
+    "Steppe": PlaceKind.AREA,
+    "Wetlands": PlaceKind.AREA,
+    "Lakes": PlaceKind.AREA,
 }
+SURNAME_TAILS = frozenset({"Park", "Heights", "Ridge", "Moor", "Pass", "Mesa", "Lakes", "Plain"})
+"""Tail words that are also surnames ("Grace Park"): after a first name they end a person's name."""
 PLACE_HEADS: dict[str, PlaceKind] = {
     "Lake": PlaceKind.OTHER,
     "Mount": PlaceKind.AREA,
@@ -81,12 +95,17 @@ PLACE_HEADS: dict[str, PlaceKind] = {
     "Strait": PlaceKind.OTHER,
     "Straits": PlaceKind.OTHER,
     "Mountains": PlaceKind.AREA,
+    "County": PlaceKind.REGION,
+    "Massif": PlaceKind.AREA,
+    "Vale": PlaceKind.AREA,
 }
+CITY_AREA_HEADS = frozenset({"Metro", "Greater"})
+"""Before a known city, an area around it: "Metro Vancouver", "Greater Manchester"."""
 
 # Lower-case nouns after a name that say the name is a natural feature or area: the bare name is the
 # place ("the Rhône valley" names the Rhône), except for "basin", which names an area of its own.
 FEATURE_SUFFIXES: dict[str, PlaceKind] = {
-    "valley": PlaceKind.RIVER,
+    "valley": PlaceKind.AREA,
     "estuary": PlaceKind.RIVER,
     "glacier": PlaceKind.AREA,
     "delta": PlaceKind.AREA,
@@ -98,9 +117,12 @@ FEATURE_SUFFIXES: dict[str, PlaceKind] = {
     "peninsula": PlaceKind.AREA,
     "basin": PlaceKind.AREA,
     "massif": PlaceKind.AREA,
+    "gorge": PlaceKind.AREA,
+    "reservoir": PlaceKind.OTHER,
     "archipelago": PlaceKind.AREA,
 }
-EXTENDING_SUFFIXES = frozenset({"basin"})
+# "the Thames valley" is the area, not the river; "the Azraq basin" an area of its own.
+EXTENDING_SUFFIXES = frozenset({"basin", "valley", "gorge", "reservoir"})
 _FEATURE_AFTER = re.compile(r"[ \u00a0]+(" + "|".join(sorted(FEATURE_SUFFIXES)) + r")\b")
 
 # Nouns for places and administrative areas that introduce a name with "of": "the province of X".
@@ -168,3 +190,46 @@ def locative_before(before: str) -> bool:
 def nearby_before(before: str) -> bool:
     """Whether "near"/"outside" (no article) ends ``before``: what follows is a settlement."""
     return _NEARBY.search(before) is not None
+
+
+_PLURAL_KINDS = {
+    "regions": PlaceKind.REGION, "provinces": PlaceKind.REGION, "states": PlaceKind.REGION,
+    "districts": PlaceKind.REGION, "counties": PlaceKind.REGION, "oblasts": PlaceKind.REGION,
+    "prefectures": PlaceKind.REGION, "departments": PlaceKind.REGION, "rivers": PlaceKind.RIVER,
+    "creeks": PlaceKind.RIVER, "islands": PlaceKind.AREA, "lakes": PlaceKind.OTHER,
+    "valleys": PlaceKind.AREA, "reservoirs": PlaceKind.OTHER,
+}
+_LISTED_BEFORE_PLURAL = re.compile(
+    r"(?:(?:,|,?[ \u00a0]+(?:and|or))[ \u00a0]+[A-Z][\w’'-]+)*[ \u00a0]+(" + "|".join(_PLURAL_KINDS) + r")\b"
+)
+_COORDINATED_AFTER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or))[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w’'-]+)\b")
+
+
+def listed_before_plural(text: str, end: int) -> PlaceKind | None:
+    """A name in a list closed by a plural feature noun: "the Western, Central and Ashanti regions"."""
+    match = _LISTED_BEFORE_PLURAL.match(text, end)
+    return _PLURAL_KINDS[match.group(1)] if match else None
+
+
+def coordinated_after(text: str, end: int) -> str | None:
+    """The capitalised word listed right after the name ("Surrey and Wales" -> "Wales"), if any."""
+    match = _COORDINATED_AFTER.match(text, end)
+    return match.group(1) if match else None
+
+
+_INSIDE_AFTER = re.compile(
+    r"(?:[ \u00a0]+in[ \u00a0]+the[ \u00a0]+(?:[A-Z][\w’'-]+[ \u00a0]+)?(?:of|[A-Z])"
+    r"|,[ \u00a0]+in[ \u00a0]+the\b)"
+)
+_WITHIN_AFTER = re.compile(r"(?:[ \u00a0]+in|,)[ \u00a0]+([A-Z][\w’'-]+)(?=[\s,.;)])")
+
+
+def inside_place_after(text: str, end: int) -> str | None:
+    """What a name is said to lie in: "X in the Vale of Y" -> "", "X, Ghana" / "X in Kent" -> the place word.
+
+    Returns "" for "in the <Name>" (a named area, checked no further) and None when nothing follows.
+    """
+    if _INSIDE_AFTER.match(text, end):
+        return ""
+    match = _WITHIN_AFTER.match(text, end)
+    return match.group(1) if match else None
