@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.model.test_extract_helpers import people, run
+from tests.model.test_extract_helpers import people, places, run
 
 
 def test_a_long_title_glued_to_the_name_becomes_the_role() -> None:
@@ -44,3 +44,20 @@ def test_international_first_names_count_as_name_evidence() -> None:
 def test_firms_listed_before_which_are_not_people_even_with_a_first_name() -> None:
     result = run("The deal was run by Harper Vantongeren and Lyle Brassworth, which took fees.")
     assert people(result) == {}
+
+
+def test_organisations_and_numbered_things_are_not_people_or_places() -> None:
+    result = run(
+        "Savers at Oostmeer Spaarbank lost money, the report said.",
+        "NHS Wales said waits had grown. The House of Lords voted on Highway 9 funding.",
+        "Another said nothing. Supporters lined the road.",
+    )
+    assert people(result) == {}
+    assert "Lords" not in places(result) and "Highway" not in places(result)
+    assert {"West Bank"} <= set(places(run("Wells in the West Bank ran dry.")))
+
+
+def test_initials_alone_never_break_the_run_splitter() -> None:
+    # Regression: a lone initial before a one-letter capital ("A. A") once indexed past the run's tokens.
+    for text in ("A. A", "A. A.", "Mr A. A", "The A. A said", "U.S. A. Ab", "A. Ab. A", "Dr. A. B. C"):
+        run(text)

@@ -19,7 +19,9 @@ from tui.model.extract.gazetteer import FirstName, Place, first_names, gazetteer
 from tui.model.extract.lexicon import (
     COMPASS_WORDS,
     NOT_NAMES,
+    NUMBERED_NOUNS,
     ORG_APPOSITIVES,
+    ORG_SUFFIXES,
     ORG_WORDS,
     PARTY_WORDS,
     PLACE_PREPOSITIONS,
@@ -200,6 +202,8 @@ def decide(run: Run, text: str) -> Decision:
     listed = listed_before_plural(text, run.end) if single else None
     if listed is not None and not run.honorific:
         return _place(decision, text, run.end, listed)  # "the Western, Central and Ashanti regions"
+    if _not_a_name(run, text):
+        return _nothing(decision)
     if all(t in NOT_NAMES or t in TITLE_WORDS or t in PARTY_WORDS for t in tokens):
         decision.kind = Kind.ORG if tokens and tokens[-1] in ORG_WORDS else decision.kind
         return decision if not all(t in NOT_NAMES for t in tokens) else _nothing(decision)
@@ -325,6 +329,30 @@ def _lies_in_place(text: str, end: int) -> bool:
         return False
     place = gazetteer_place(inside) if inside else None
     return inside == "" or (place is not None and place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION))
+
+
+_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
+_ORG_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def _not_a_name(run: Run, text: str) -> bool:
+    """Organisations and numbered things that look like names.
+
+    "NHS England" / "BBC Scotland" (an acronym heads the name), "House of Lords" (the run completes an
+    organisation's "X of" name), "Heemstede Spaarbank" (a company ending), "Highway 5".
+    """
+    tokens = run.tokens
+    head = tokens[0]
+    acronym = head.isupper() and len(head) >= 3 and "." not in head
+    if len(tokens) > 1 and acronym and not run.text.isupper() and gazetteer_place(head) is None:
+        return True
+    last = tokens[-1].lower()
+    if any(last.endswith(s) and len(last) > len(s) + 2 for s in ORG_SUFFIXES) and first_name(head) is None:
+        return True  # a compound ("Spaarbank"), not the word itself ("West Bank")
+    if len(tokens) == 1 and head in NUMBERED_NOUNS and _NUMBER_AFTER.match(text, run.end):
+        return True
+    owner = _ORG_OF_BEFORE.search(text, max(0, run.start - 30), run.start)
+    return owner is not None and owner.group(1) in ORG_WORDS
 
 
 def _listed_with_place(text: str, end: int) -> bool:

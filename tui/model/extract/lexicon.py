@@ -97,7 +97,7 @@ Several Other Others Such Just Only Like Unlike Amid Among Around About Above Be
 Between Beyond Through Throughout Toward Towards Upon Within Via Per Read Follow Credit Photo Image Video
 Watch Listen Share Updated Published Breaking Live Exclusive Analysis Opinion Comment Editorial Footage
 Feb Apr Jul Aug Sep Sept Oct Nov Dec Retired Veteran Outgoing Incoming Late Disgraced
-Embattled Nobody Everybody Somebody Anybody Everyone Someone Anyone
+Embattled Nobody Everybody Somebody Anybody Everyone Someone Anyone Another Whoever Whatever
 Asked Speaking Writing Addressing Responding Following Fighting Even Never Always Already Again Once Yes
 Western Eastern Northern Southern Central North South East West Ukrainian-held Russian-held Christmas Easter
 Ramadan Islam Christianity God Allah Internet Covid COVID Brexit Prime President Minister Chief General
@@ -149,8 +149,18 @@ PLURAL_NOUNS = words("""
 police protesters protestors firefighters rescuers medics workers employees shareholders fans organisers
 organizers parents authorities sources witnesses neighbours neighbors villagers locals survivors relatives
 families prosecutors investigators officials analysts experts critics observers voters lawmakers researchers
-scientists doctors nurses teachers students residents officers soldiers troops diplomats
+scientists doctors nurses teachers students residents officers soldiers troops diplomats supporters
+opponents campaigners commuters passengers travellers travelers spectators visitors tourists farmers
+ranchers anglers miners fishermen shoppers consumers customers patients pupils riders drivers players
 """)
+
+# Capitalised nouns numbered in text ("Highway 5", "Route 66", "Article 5"): a road or a clause, no name.
+NUMBERED_NOUNS = words("""
+Highway Route Interstate Motorway Freeway Road Exit Junction Gate Terminal Platform Pier Line Flight Article
+Section Chapter Clause Stage Round Game Phase Level Camp Building Block Unit Ward Bus Lot Hangar Runway
+""")
+ORG_SUFFIXES = ("bank", "kasse", "bahn", "werke", "gruppe", "holding", "corp", "tech")
+"""Endings of one-word company names ("Spaarbank", "Sparkasse"): the phrase is an organisation."""
 
 # Head nouns of appositives that make the thing before them an organisation ("X, a campaign group, said").
 ORG_APPOSITIVES = words("""
