@@ -130,7 +130,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._section, self._section_hint = -1, None
         self._pending = None
         self._rewrap(force=True)
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         self.refresh()
         self._report_section()
 
@@ -264,10 +264,13 @@ class ArticleView(ScrollView, can_focus=True):
             if top <= line < top + height - 1:
                 return
             top_margin = max(1, height // 3)
-        self.scroll_to(y=max(0, line - top_margin), animate=False, immediate=True)
+        self.scroll_to(y=max(0, line - top_margin), animate=False, immediate=True, force=True)
 
     def go_to(self, location: Location | None) -> None:
-        """Show a location and put the cursor on the item there (no cursor if there is none)."""
+        """Show a location and put the cursor on the item there (no cursor if there is none).
+
+        An item is brought into view a third of the way down if it is off screen.
+        """
         if not self.scrollable_content_region.height:
             self._pending = location  # not laid out yet: go there on the first resize
             return
@@ -275,12 +278,14 @@ class ArticleView(ScrollView, can_focus=True):
         index = None if location is None else self._item_index.get(location)
         self.set_cursor(index)
         if location is not None and index is None:
-            at_top = location.block == 0 and location.start == 0 and location.end == 0
-            self._scroll_to_line(self.geometry.line_of(location), top_margin=0 if at_top else None)
-            if at_top:
+            # A zero-width location is a reading position (resumed, or back to where the reader
+            # was): it goes to the top, as it was. A span (a search match) goes a third down.
+            point = location.start == location.end
+            self._scroll_to_line(self.geometry.line_of(location), top_margin=0 if point else None)
+            if point and location.block == 0 and location.start == 0:
                 self._section_hint = location.section
         elif location is None:
-            self.scroll_to(y=0, animate=False, immediate=True)
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self._report_section()
 
     # -- cursor ----------------------------------------------------------------------------------
@@ -331,17 +336,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_lines(self, count: int) -> None:
         """Scroll by lines (j/k)."""
-        self.scroll_to(y=self.scroll_offset.y + count, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_offset.y + count, animate=False, immediate=True, force=True)
 
     def action_page(self, direction: int) -> None:
         """Scroll by a screen, keeping two lines of context (space/b)."""
         step = max(1, self.scrollable_content_region.height - 2)
-        self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False, immediate=True, force=True)
 
     def action_edge(self, direction: int) -> None:
         """Go to the top or the bottom (g/G); a jump the app records."""
         before = self.top_location()
-        self.scroll_to(y=0 if direction < 0 else self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_to(y=0 if direction < 0 else self.max_scroll_y, animate=False, immediate=True, force=True)
         if before is not None:
             self.post_message(self.Jumped(before))
 
