@@ -193,11 +193,19 @@ def build_gazetteer(words: set[str], first: set[str]) -> list[str]:
     return rows
 
 
-def _census(path: Path, gender: str) -> dict[str, str]:
-    found: dict[str, str] = {}
+GENDER_SHARE = 0.2
+"""A Census name counts for both genders only if the rarer use is at least this share of the commoner:
+"John" (0.012% of women, 3.3% of men) is male, "Jordan" or "Taylor" are both. Otherwise a stray
+entry makes "he" after "John Reed" look for any other man named since."""
+
+
+def _census(path: Path) -> dict[str, float]:
+    """Census first names with their frequency (per cent of people of that sex)."""
+    found: dict[str, float] = {}
     for line in path.read_text(encoding="ascii").splitlines():
         if line.strip():
-            found[line.split()[0].title()] = gender
+            name, frequency = line.split()[:2]
+            found[name.title()] = float(frequency)
     return found
 
 
@@ -231,12 +239,13 @@ def build_first_names(words: set[str], not_names: set[str]) -> tuple[list[str], 
     import names  # generation-time only
 
     folder = Path(names.__file__).parent
-    male = _census(folder / "dist.male.first", "m")
-    female = _census(folder / "dist.female.first", "f")
+    male = _census(folder / "dist.male.first")
+    female = _census(folder / "dist.female.first")
     genders: dict[str, str] = {}
     for name in sorted({*male, *female, *data.MALE_NAMES, *data.FEMALE_NAMES}):
-        is_m = name in male or name in data.MALE_NAMES
-        is_f = name in female or name in data.FEMALE_NAMES
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        is_m = name in data.MALE_NAMES or (m > 0 and m >= f * GENDER_SHARE)
+        is_f = name in data.FEMALE_NAMES or (f > 0 and f >= m * GENDER_SHARE)
         genders[name] = "b" if is_m and is_f else ("m" if is_m else "f")
     core = set(genders)
     reserved = NOT_NAMES | TITLE_WORDS | ORG_WORDS | HONORIFICS | PARTY_WORDS | data.NOT_FIRST_NAME_WORDS

@@ -138,9 +138,27 @@ def _name_evidence(run: Run) -> bool:
         return True  # "L.S. Lowry", "J. Smith": initials before a surname
     if len(tokens) >= 2:
         first = first_name(tokens[0])
-        if first is not None and not (first.ambiguous and run.sentence_initial):
+        if first is not None and not (first.ambiguous and run.sentence_initial and not _surname_like(tokens)):
             return True
     return False
+
+
+def _exact_place(word: str) -> bool:
+    """A gazetteer place spelt exactly like ``word`` (not a fold-key neighbour: "Holm" is not Khulm)."""
+    place = gazetteer_place(word)
+    return place is not None and ascii_fold(place.name) == ascii_fold(word)
+
+
+def _surname_like(tokens: list[str]) -> bool:
+    """ "Peter Holm" at a sentence start: after a first name that is also a word ("peter out"), two or
+    three name-shaped words that are no place, title or organisation make a name all the same."""
+    rest = tokens[1:]
+    return (
+        len(tokens) in (2, 3)
+        and gazetteer_place(" ".join(tokens)) is None
+        and not _exact_place(rest[-1])
+        and not any(t in ORG_WORDS or t in TITLE_WORDS or t in NOT_NAMES or t.isupper() for t in rest)
+    )
 
 
 def _person_evidence(run: Run, text: str) -> bool:

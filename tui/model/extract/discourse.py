@@ -24,12 +24,16 @@ from tui.model.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
-    ROLE_NOUNS,
     SPEECH_VERBS,
-    words,
 )
 from tui.model.extract.quotes import sentence_start, sentence_starts
-from tui.model.extract.roles import description_matches, is_role_word, role_signature
+from tui.model.extract.roles import (
+    description_matches,
+    is_role_word,
+    not_org_noun,
+    person_noun,
+    role_signature,
+)
 
 VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS | {"adding", "according"}, key=len, reverse=True)) + r")"
 VERB_RE = re.compile(rf"\b{VERB}\b")
@@ -61,6 +65,8 @@ posts"): not someone speaking."""
 _HEAD_PART = re.compile(r"\s+(?:at|of|in|from|for|with|on|who|which|that)\s+")
 _FRONTED = re.compile(r"^[’']?s?\s*,\s*(?:he|she|they|it|the|a|an|his|her|its)\b", re.IGNORECASE)
 _LEAD_PREPOSITIONS = frozenset(("like", "unlike", "with", "against", "for", "to", "by", "from", "of", "as"))
+_LEAD_SUBJECTS = frozenset(("He", "She", "They", "We", "I", "It", "You"))
+_ASKED_BY = re.compile(r"\b(?:[Aa]sked|[Qq]uestioned|[Pp]ressed|[Ii]nterviewed|[Cc]hallenged)\s+by\s+$")
 _BARE_LEAD = re.compile(r"^(?:[^,]{1,40},\s*)?(?:[A-Z][\w’'.-]*\s+)*$")
 """What may precede a sentence's opening name: a short fronted phrase and capitalised titles."""
 _OPENING_DESCRIPTION = re.compile(
@@ -143,7 +149,7 @@ class Discourse:
             elif kind == 3:  # "The Chancellor defended the timetable.": whoever holds that role
                 described = self.describe(detail, block, pos, guess=False)
                 person = described.speaker
-                if person is None and _person_noun(detail.split()[-1]):
+                if person is None and person_noun(detail.split()[-1]):
                     person = ANONYMOUS  # a role-holder we cannot name: "she" next is not someone earlier
             if person is not None:
                 self.subjects.append((block, pos, person))
@@ -222,6 +228,9 @@ class Discourse:
                 return person
         for b in range(block, max(-1, block - 3), -1):
             for mention in reversed(self.by_block.get(b, [])):
+                at = mention.location.start
+                if _ASKED_BY.search(self.texts[b], max(0, at - 20), at):
+                    continue  # the one asking is not the one answering
                 if (b < block or mention.location.start < pos) and fits(mention.entity_id):
                     return mention.entity_id
         return None
@@ -244,6 +253,8 @@ class Discourse:
             return False
         if lead and lead[0].lower() in _LEAD_PREPOSITIONS and "," not in " ".join(lead):
             return False  # "Like Quayle, she said …"
+        if lead and (lead[0] in _LEAD_SUBJECTS or _ASKED_BY.search(text, start, mention.location.start)):
+            return False  # "She met X at the station", "Asked by X whether …, he said": X is no subject
         if _FRONTED.match(text, mention.location.end):
             return False
         starts = self.starts.get(block, [])
@@ -306,11 +317,12 @@ class Discourse:
         the last person named whose role does not contradict it.
         """
         words = _HEAD_PART.split(phrase, maxsplit=1)[0].split()
+        determiner = words[0].lower() if words else ""
+        if determiner in _INDEFINITE:  # "one Labour whip": a person unless an organisation's noun
+            unnamed = person_noun(words[-1]) or (determiner in ("one", "another") and not_org_noun(words[-1]))
+            return Attribution(None, True, anonymous=unnamed)
         if not words or any(w.strip("’'s") in ORG_WORDS for w in words if w[:1].isupper()):
             return Attribution(None, True)
-        determiner = words[0].lower()
-        if determiner in _INDEFINITE:
-            return Attribution(None, True, anonymous=_person_noun(words[-1]))
         scored = [
             (description_matches(phrase, entity.role), person)
             for person, entity in self.people.items()
@@ -370,24 +382,9 @@ class Discourse:
 
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some"))
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its", "our", "my"))
-_PERSON_NOUNS = ROLE_NOUNS | words(
-    """witness resident neighbour neighbor source friend relative survivor local mother father daughter son
-    wife husband sister brother widow parent patient victim man woman person fan voter customer passenger"""
-)
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
-
-
 def _role_phrase(words: list[str]) -> str | None:
     """The words up to and including the first role word ("jury president"), if there is one."""
     for index, word in enumerate(words):
         if is_role_word(word):
             return " ".join(words[: index + 1])
     return None
-
-
-def _person_noun(word: str) -> bool:
-    """Whether a description's head names a person ("collector", "investor"), not a body ("firm")."""
-    lower = word.lower().strip("’'")
-    if lower in ORG_SPEAKER_NOUNS - {"spokesperson", "spokesman", "spokeswoman"}:
-        return False
-    return lower in _PERSON_NOUNS or lower.endswith(_PERSON_SUFFIXES)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from tui.model.extract.gazetteer import gazetteer
-from tui.model.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from tui.model.extract.lexicon import HONORIFICS, ORG_SPEAKER_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from tui.model.extract.lexicon import words as word_set
 from tui.model.extract.names import fold_key, strip_possessive
 
@@ -237,3 +237,26 @@ def description_matches(description: str, role: str) -> int:
         return 0
     score = 2 + (2 if d_country and d_country == r_country else 0)
     return score + len((d_words - {head}) & r_words)
+
+
+_PERSON_NOUNS = ROLE_NOUNS | word_set(
+    """witness resident neighbour neighbor source friend relative survivor local mother father daughter son
+    wife husband sister brother widow parent patient victim man woman person fan voter customer passenger"""
+)
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+
+
+def not_org_noun(word: str) -> bool:
+    """Whether a description's head is neither an organisation nor a document ("statement")."""
+    return word.lower().strip("’'") not in ORG_SPEAKER_NOUNS | _DOCUMENT_NOUNS
+
+
+_DOCUMENT_NOUNS = word_set("statement report letter document filing post email study survey poll notice")
+
+
+def person_noun(word: str) -> bool:
+    """Whether a description's head names a person ("collector", "investor"), not a body ("firm")."""
+    lower = word.lower().strip("’'")
+    if lower in ORG_SPEAKER_NOUNS - {"spokesperson", "spokesman", "spokeswoman"}:
+        return False
+    return lower in _PERSON_NOUNS or lower.endswith(_PERSON_SUFFIXES)

@@ -39,6 +39,7 @@ _NP_AFTER_VERB = re.compile(r"(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[\w]+[’']s)\s+[^,
 _TITLE_GAP = re.compile(r"[\s,.!?—-]*(?:[\w’'.-]+\s+){0,6}(?:[\w’'.-]+,\s+)?")
 """Between a speech verb and the speaker's name: a title or role, maybe closed by a comma
 ("said chief executive X", "said Smith’s lawyer, X")."""
+_GAP_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _ENDED_OUTSIDE = re.compile(r"\s*[.!?]")
 _SENTENCE_ENDS = frozenset(".!?…")
 _LOWER_NEXT = re.compile(r"\s*[a-z]")
@@ -69,8 +70,9 @@ class Speakers:
         index = self.discourse.mention_after(block, pos)
         while index < len(mentions):
             mention = mentions[index]
-            if not _TITLE_GAP.fullmatch(text[pos : mention.location.start]):
-                return None
+            gap = text[pos : mention.location.start]
+            if not _TITLE_GAP.fullmatch(gap) or _GAP_SENTENCE_END.search(gap):
+                return None  # "said the singer. The promoter, X": the name is in the next sentence
             if not mention.text.endswith(("’", "'", "’s", "'s")):
                 return mention
             index += 1  # "said Putin’s spokesman X": the owner is not the speaker
