@@ -250,6 +250,12 @@ class Bench:
         return notes
 
 
+def longest(library: str) -> str:
+    """The biggest article file in a library."""
+    return str(max((p for p in Path(library).rglob("*.*") if p.suffix in (".md", ".txt")),
+                   key=lambda p: p.stat().st_size))
+
+
 def warm(cache: Path, paths: Sequence[str]) -> int:
     """Fill ``cache`` for ``paths`` the way the reader would (same code, same key); returns the briefings."""
     env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
@@ -283,13 +289,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, help="repetitions of each measurement (default 5, quick 3)")
     parser.add_argument("--quick", action="store_true", help="3 repetitions, no 10,000-article library")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--only", action="append", metavar="STEP",
+                        help="run only this step (repeatable): minimal, bundled, 1000, 50k, index, model, "
+                        "keys-50k, keys-1000, keys-bundled, 10000")
     options = parser.parse_args(argv)
     repeat = options.repeat or (3 if options.quick else 5)
     data = Path(os.environ.get("BRIEFING_BENCH_DIR", Path(tempfile.gettempdir()) / "briefing-bench"))
     print(f"generating libraries in {data} (once) ...", file=sys.stderr)
     library = str(generate.ensure_library(data / "library-1000", 1000, 800_000))
     long_read = str(generate.ensure_long_article(data / "long-50k", 50_000))
-    big = None if options.quick else str(generate.ensure_library(data / "library-10000", 10_000, 8_000_000))
+    skip_big = options.quick or (options.only and "10000" not in options.only)
+    big = None if skip_big else str(generate.ensure_library(data / "library-10000", 10_000, 8_000_000))
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch, Terminal() as terminal:
         bench = Bench(terminal, Path(scratch), repeat)
         os.environ["BRIEFING_CACHE_DIR"] = str(Path(scratch) / "bench-process-cache")
@@ -300,24 +310,28 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"warming the cache for {paths or 'the bundled briefings'} ...", file=sys.stderr)
                 counts[name] = warm(caches[name], [str(p) for p in paths])
         steps: list[tuple[str, Callable[[], None]]] = [
-            ("minimal app", bench.minimal),
+            ("minimal", bench.minimal),
             ("bundled", lambda: bench.first_paint("bundled briefings", [], 1.3, caches["bundled"])),
-            ("1,000", lambda: bench.first_paint("1,000 articles", [library], 1.5, caches["library"])),
+            ("1000", lambda: bench.first_paint("1,000 articles", [library], 1.5, caches["library"])),
             ("50k", lambda: bench.first_paint("50,000-word article", [long_read], 1.5, caches["long"])),
             ("index", lambda: bench.full_index("1,000 articles", library, 1000, caches["library"], 300)),
             ("model", lambda: bench.model_index("1,000 articles", library, caches["library"])),
-            ("keys 50k", lambda: bench.reading("50,000-word article", [long_read], 1, caches["long"],
+            ("keys-50k", lambda: bench.reading("50,000-word article", [long_read], 1, caches["long"],
                                                "peak memory: 50,000-word article, after keys")),
-            ("keys 1,000", lambda: bench.reading("1,000 articles", [library], 1000, caches["library"],
-                                                 "peak memory: 1,000 articles, after keys")),
-            ("bundled keys", lambda: bench.reading(
+            # The longest article named first opens first, so page down and End have somewhere to go.
+            ("keys-1000", lambda: bench.reading(
+                "1,000 articles", [longest(library), library], 1000, caches["library"],
+                "peak memory: 1,000 articles, after keys")),
+            ("keys-bundled", lambda: bench.reading(
                 "bundled briefings", [], counts["bundled"], caches["bundled"],
                 "peak memory: bundled briefings, after keys")),
         ]
         notes: list[str] = []
         if big is not None:
-            steps.append(("10,000", lambda: notes.extend(bench.big_library(big, 10_000, caches["big"], 600))))
+            steps.append(("10000", lambda: notes.extend(bench.big_library(big, 10_000, caches["big"], 600))))
         for name, step in steps:
+            if options.only and name not in options.only and name != "minimal":
+                continue
             print(f"measuring: {name} ...", file=sys.stderr)
             started = time.perf_counter()
             step()
