@@ -337,7 +337,7 @@ async def test_reopening_a_briefing_resumes_mid_paragraph_at_the_top(tmp_path: P
     async with make_app(make_library(long, beta()), tmp_path).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)
-        await pilot.press(*"jjjjjjjjjjjjjjjjjjjjjjj")
+        await pilot.press("space", "j", "j", "j", "j", "j")
         where = app.article.top_location()
         assert where is not None and where.section == 2 and where.start > 0  # mid-paragraph
         await pilot.press("J")  # to the other briefing and back: the same text at the top
