@@ -70,3 +70,8 @@ def test_known_places_in_lists_and_borders() -> None:
 def test_small_places_said_to_lie_somewhere() -> None:
     result = run("She grew up in Pentrefelin in the Vale of Cerrig.", "The community of Abergwyn voted no.")
     assert {"Pentrefelin", "Abergwyn"} <= set(places(result))
+
+
+def test_a_company_name_after_a_locative_the_is_the_place() -> None:
+    assert "Amazon" in places(run("Smoke drifted over the Amazon for weeks."))
+    assert places(run("Amazon said profits rose.")) == {}

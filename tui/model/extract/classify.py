@@ -143,6 +143,13 @@ def _name_evidence(run: Run) -> bool:
     return False
 
 
+def _the_place(run: Run, text: str) -> bool:
+    """ "across the Amazon": a name that is also a company's is the place after a locative "the"."""
+    before = text[max(0, run.start - 20) : run.start]
+    place = gazetteer_place(run.text)
+    return place is not None and before.rstrip().endswith("the") and locative_before(before)
+
+
 def _exact_place(word: str) -> bool:
     """A gazetteer place spelt exactly like ``word`` (not a fold-key neighbour: "Holm" is not Khulm)."""
     place = gazetteer_place(word)
@@ -235,6 +242,8 @@ def decide(run: Run, text: str) -> Decision:
         whole = None  # "White House" is the building, not the Tennessee town
     if whole is not None and not run.honorific:
         return _place(decision, text, run.end, whole.kind, whole)  # "West Bank", "Cameron Parish"
+    if len(tokens) == 1 and tokens[0] in ORG_WORDS and _the_place(run, text):
+        return _place(decision, text, run.end, PlaceKind.AREA, gazetteer_place(run.text))  # "over the Amazon"
     if _has_org_word(tokens) and tokens[-1] not in _PLACE_TAILS:
         decision.kind = Kind.ORG
         return decision

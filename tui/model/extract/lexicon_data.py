@@ -132,7 +132,8 @@ EXTRA_PLACES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("Rockies", "area", "US", ("Rocky Mountains",)), ("Pyrenees", "area", "", ()),
     ("Urals", "area", "RU", ()),
     ("Apennines", "area", "IT", ()), ("Carpathians", "area", "", ()), ("Dolomites", "area", "IT", ()),
-    ("Outback", "area", "AU", ()), ("Lake District", "area", "GB", ()), ("Amazonia", "area", "", ()),
+    ("Outback", "area", "AU", ()), ("Lake District", "area", "GB", ()),
+    ("Amazonia", "area", "", ("Amazon rainforest", "Amazon")),
     ("Persian Gulf", "other", "", ("the Gulf",)), ("Strait of Hormuz", "other", "", ()),
     ("Suez Canal", "other", "EG", ()), ("Panama Canal", "other", "PA", ()),
     *((n.replace("_", " "), "other", "", ()) for n in _split(
