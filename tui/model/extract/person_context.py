@@ -15,7 +15,7 @@ from tui.model.extract.candidates import Run
 from tui.model.extract.lexicon import NOT_NAMES, TITLE_WORDS
 
 _PERSON_SLOT_BEFORE = re.compile(
-    r"\b(?:past|above|fouled|replaced|tackled|felled|outjumped|rounded|dispossessed|beat|beating"
+    r"\b(?:past|above|fouled|replaced|tackled|felled|outjumped|rounded|dispossessed"
     r"|down|on|for)[ \u00a0]+$"
 )
 """Match reports put players after these: "past X Y", "rose above X Y", "replaced X Y". Only
