@@ -65,3 +65,4 @@ def test_initials_alone_never_break_the_run_splitter() -> None:
 
 def test_teams_that_are_beaten_are_not_players() -> None:
     assert people(run("The home side beat Aston Villa on Saturday.")) == {}
+    assert people(run("The side went past Valdoro Madrid and replaced Sporting Lisbon at the top.")) == {}

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from tui.model.extract.candidates import Run
+from tui.model.extract.gazetteer import gazetteer
 from tui.model.extract.lexicon import NOT_NAMES, TITLE_WORDS
+from tui.model.extract.names import ascii_fold, fold_key
 
 _PERSON_SLOT_BEFORE = re.compile(
     r"\b(?:past|above|fouled|replaced|tackled|felled|outjumped|rounded|dispossessed"
@@ -33,10 +35,15 @@ _POSSESSED_ACTION = re.compile(
 """A possessive before an action or a family noun: "X Y's low cross", "X Y's lawyer" (never a place)."""
 
 
+def _town(word: str) -> bool:
+    place = gazetteer().get(fold_key(word))
+    return place is not None and ascii_fold(place.name) == ascii_fold(word) and not place.ambiguous
+
+
 def person_slot(run: Run, text: str, before: str) -> bool:
     """A multi-word name where only a person fits: a player passed or fouled, or owning an action."""
-    if any(t in NOT_NAMES or t in TITLE_WORDS for t in run.tokens):
-        return False
+    if any(t in NOT_NAMES or t in TITLE_WORDS or _town(t) for t in run.tokens):
+        return False  # "past Real Madrid", "replaced Bayern Munich": a club named after its city
     if run.possessive:
         return _POSSESSED_ACTION.match(text, run.end) is not None
     slot = _PERSON_SLOT_BEFORE.search(before)
