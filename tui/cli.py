@@ -52,7 +52,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line plus a hint, exiting 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)}\n(see '{self.prog} --help')\n")
 
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:

@@ -159,3 +159,18 @@ def test_a_long_line_without_sentence_breaks_loads_in_seconds(tmp_path: Path) ->
     elapsed = time.perf_counter() - started
     assert briefing is not None, problems
     assert elapsed < 15, f"{elapsed:.1f} s"
+
+
+# -- argparse echoed an unknown option raw: a file named "--\e]0;...\a" retitled the terminal -------
+
+
+def test_usage_errors_do_not_echo_escape_sequences() -> None:
+    """``briefing check *`` in a folder holding a file named like an option printed it raw."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "check", "--\x1b]0;owned\x07", "--\u202eevil"],
+        capture_output=True, timeout=60,
+    )
+    assert done.returncode == 2
+    assert b"\x1b" not in done.stderr and b"\x07" not in done.stderr
+    assert "\u202e".encode() not in done.stderr
+    assert b"unrecognized arguments: --\\x1b]0;owned\\x07" in done.stderr
