@@ -15,13 +15,11 @@ from enum import Enum
 
 from tui.model.entities import PlaceKind
 from tui.model.extract.candidates import Run
-from tui.model.extract.gazetteer import FirstName, Place, first_names, gazetteer
+from tui.model.extract.gazetteer import Place, first_name, gazetteer, gazetteer_place
 from tui.model.extract.lexicon import (
     COMPASS_WORDS,
     NOT_NAMES,
-    NUMBERED_NOUNS,
     ORG_APPOSITIVES,
-    ORG_SUFFIXES,
     ORG_WORDS,
     PARTY_WORDS,
     PLACE_PREPOSITIONS,
@@ -32,7 +30,7 @@ from tui.model.extract.lexicon import (
     TITLE_WORDS,
 )
 from tui.model.extract.names import ascii_fold, fold_key
-from tui.model.extract.person_context import person_slot
+from tui.model.extract.person_context import not_a_name, person_slot, surname_like
 from tui.model.extract.place_context import (
     CITY_AREA_HEADS,
     SURNAME_TAILS,
@@ -116,19 +114,6 @@ class Decision:
     sentence_initial: bool = False
 
 
-def first_name(token: str) -> FirstName | None:
-    """The lexicon's first name for this token, accents ignored ("Sofía" is Sofia)."""
-    found = first_names().get(token)
-    if found is None and not token.isascii():
-        found = first_names().get(ascii_fold(token).title())
-    return found
-
-
-def gazetteer_place(name: str) -> Place | None:
-    """The gazetteer place for this exact name (any variant), if any."""
-    return gazetteer().get(fold_key(name))
-
-
 def _name_evidence(run: Run) -> bool:
     """Evidence in the run itself: an honorific or title before it, or a known first name."""
     tokens = run.tokens
@@ -138,7 +123,7 @@ def _name_evidence(run: Run) -> bool:
         return True  # "L.S. Lowry", "J. Smith": initials before a surname
     if len(tokens) >= 2:
         first = first_name(tokens[0])
-        if first is not None and not (first.ambiguous and run.sentence_initial and not _surname_like(tokens)):
+        if first is not None and not (first.ambiguous and run.sentence_initial and not surname_like(tokens)):
             return True
     return False
 
@@ -148,24 +133,6 @@ def _the_place(run: Run, text: str) -> bool:
     before = text[max(0, run.start - 20) : run.start]
     place = gazetteer_place(run.text)
     return place is not None and before.rstrip().endswith("the") and locative_before(before)
-
-
-def _exact_place(word: str) -> bool:
-    """A gazetteer place spelt exactly like ``word`` (not a fold-key neighbour: "Holm" is not Khulm)."""
-    place = gazetteer_place(word)
-    return place is not None and ascii_fold(place.name) == ascii_fold(word)
-
-
-def _surname_like(tokens: list[str]) -> bool:
-    """ "Peter Holm" at a sentence start: after a first name that is also a word ("peter out"), two or
-    three name-shaped words that are no place, title or organisation make a name all the same."""
-    rest = tokens[1:]
-    return (
-        len(tokens) in (2, 3)
-        and gazetteer_place(" ".join(tokens)) is None
-        and not _exact_place(rest[-1])
-        and not any(t in ORG_WORDS or t in TITLE_WORDS or t in NOT_NAMES or t.isupper() for t in rest)
-    )
 
 
 def _person_evidence(run: Run, text: str) -> bool:
@@ -227,7 +194,7 @@ def decide(run: Run, text: str) -> Decision:
     listed = listed_before_plural(text, run.end) if single else None
     if listed is not None and not run.honorific:
         return _place(decision, text, run.end, listed)  # "the Western, Central and Ashanti regions"
-    if _not_a_name(run, text):
+    if not_a_name(run, text):
         return _nothing(decision)
     if all(t in NOT_NAMES or t in TITLE_WORDS or t in PARTY_WORDS for t in tokens):
         decision.kind = Kind.ORG if tokens and tokens[-1] in ORG_WORDS else decision.kind
@@ -356,30 +323,6 @@ def _lies_in_place(text: str, end: int) -> bool:
         return False
     place = gazetteer_place(inside) if inside else None
     return inside == "" or (place is not None and place.kind in (PlaceKind.COUNTRY, PlaceKind.REGION))
-
-
-_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
-_ORG_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
-
-
-def _not_a_name(run: Run, text: str) -> bool:
-    """Organisations and numbered things that look like names.
-
-    "NHS England" / "BBC Scotland" (an acronym heads the name), "House of Lords" (the run completes an
-    organisation's "X of" name), "Heemstede Spaarbank" (a company ending), "Highway 5".
-    """
-    tokens = run.tokens
-    head = tokens[0]
-    acronym = head.isupper() and len(head) >= 3 and "." not in head
-    if len(tokens) > 1 and acronym and not run.text.isupper() and gazetteer_place(head) is None:
-        return True
-    last = tokens[-1].lower()
-    if any(last.endswith(s) and len(last) > len(s) + 2 for s in ORG_SUFFIXES) and first_name(head) is None:
-        return True  # a compound ("Spaarbank"), not the word itself ("West Bank")
-    if len(tokens) == 1 and head in NUMBERED_NOUNS and _NUMBER_AFTER.match(text, run.end):
-        return True
-    owner = _ORG_OF_BEFORE.search(text, max(0, run.start - 30), run.start)
-    return owner is not None and owner.group(1) in ORG_WORDS
 
 
 def _listed_with_place(text: str, end: int) -> bool:

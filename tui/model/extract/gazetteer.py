@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from tui.model.entities import PlaceKind
+from tui.model.extract.names import ascii_fold, fold_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +108,16 @@ def gazetteer() -> Gazetteer:
 def first_names() -> dict[str, FirstName]:
     """First names by exact spelling (capitalised), with gender and ambiguity."""
     return {name: FirstName(gender, "a" in flags) for name, gender, flags in _rows("first_names.tsv")}
+
+
+def first_name(token: str) -> FirstName | None:
+    """The lexicon's first name for this token, accents ignored ("Sofía" is Sofia)."""
+    found = first_names().get(token)
+    if found is None and not token.isascii():
+        found = first_names().get(ascii_fold(token).title())
+    return found
+
+
+def gazetteer_place(name: str) -> Place | None:
+    """The gazetteer place for this exact name (any variant), if any."""
+    return gazetteer().get(fold_key(name))

@@ -1,4 +1,5 @@
-"""Places in a sentence where only a person fits, whatever the name: evidence for unfamiliar names.
+"""Person and non-person evidence beyond the first-name list: slots only a person fills, and shapes no
+person has (an acronym-headed organisation, a numbered road).
 
 A first-name list never covers every given name (Scandinavian, Welsh, West
 African...). Match reports and court stories put people in slots that places
@@ -12,8 +13,8 @@ from __future__ import annotations
 import re
 
 from tui.model.extract.candidates import Run
-from tui.model.extract.gazetteer import gazetteer
-from tui.model.extract.lexicon import NOT_NAMES, TITLE_WORDS
+from tui.model.extract.gazetteer import first_name, gazetteer, gazetteer_place
+from tui.model.extract.lexicon import NOT_NAMES, NUMBERED_NOUNS, ORG_SUFFIXES, ORG_WORDS, TITLE_WORDS
 from tui.model.extract.names import ascii_fold, fold_key
 
 _PERSON_SLOT_BEFORE = re.compile(
@@ -50,3 +51,45 @@ def person_slot(run: Run, text: str, before: str) -> bool:
     if slot is None:
         return False
     return slot.group().strip() not in ("down", "on", "for") or _FOUL_BEFORE.search(before) is not None
+
+
+def exact_place(word: str) -> bool:
+    """A gazetteer place spelt exactly like ``word`` (not a fold-key neighbour: "Holm" is not Khulm)."""
+    place = gazetteer_place(word)
+    return place is not None and ascii_fold(place.name) == ascii_fold(word)
+
+
+def surname_like(tokens: list[str]) -> bool:
+    """ "Peter Holm" at a sentence start: after a first name that is also a word ("peter out"), two or
+    three name-shaped words that are no place, title or organisation make a name all the same."""
+    rest = tokens[1:]
+    return (
+        len(tokens) in (2, 3)
+        and gazetteer_place(" ".join(tokens)) is None
+        and not exact_place(rest[-1])
+        and not any(t in ORG_WORDS or t in TITLE_WORDS or t in NOT_NAMES or t.isupper() for t in rest)
+    )
+
+
+_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
+_ORG_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def not_a_name(run: Run, text: str) -> bool:
+    """Organisations and numbered things that look like names.
+
+    "NHS England" / "BBC Scotland" (an acronym heads the name), "House of Lords" (the run completes an
+    organisation's "X of" name), "Heemstede Spaarbank" (a company ending), "Highway 5".
+    """
+    tokens = run.tokens
+    head = tokens[0]
+    acronym = head.isupper() and len(head) >= 3 and "." not in head
+    if len(tokens) > 1 and acronym and not run.text.isupper() and gazetteer_place(head) is None:
+        return True
+    last = tokens[-1].lower()
+    if any(last.endswith(s) and len(last) > len(s) + 2 for s in ORG_SUFFIXES) and first_name(head) is None:
+        return True  # a compound ("Spaarbank"), not the word itself ("West Bank")
+    if len(tokens) == 1 and head in NUMBERED_NOUNS and _NUMBER_AFTER.match(text, run.end):
+        return True
+    owner = _ORG_OF_BEFORE.search(text, max(0, run.start - 30), run.start)
+    return owner is not None and owner.group(1) in ORG_WORDS

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind
-from tui.model.extract.classify import Decision, Kind, gazetteer_place
+from tui.model.extract.classify import Decision, Kind
+from tui.model.extract.gazetteer import gazetteer_place
 from tui.model.extract.lexicon import NOT_NAMES
 from tui.model.extract.names import entity_id, fold_key, strip_possessive
 
