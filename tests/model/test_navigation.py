@@ -1,4 +1,4 @@
-"""Navigation between linked items, mentions, quotes, sections and briefings, and text search."""
+"""Navigation between linked items, mentions, quotes, sections and briefings."""
 
 from __future__ import annotations
 
@@ -8,17 +8,12 @@ from tui.model.library import Library
 from tui.model.navigation import (
     LinkKind,
     Position,
-    find_text,
-    keyword_in_context,
     linked_items,
     next_briefing,
     next_linked_item,
-    next_match,
     next_mention,
     next_quote_by,
     next_section,
-    section_bar,
-    section_counts,
     speaker_position,
 )
 
@@ -123,38 +118,6 @@ def test_speaker_not_named_in_the_briefing_resolves_to_their_first_mention_in_th
     assert spot is not None and spot.briefing == "a.md"
 
 
-def test_keyword_in_context_gives_the_sentence_and_the_keyword_offsets() -> None:
-    library = two_briefing_library()
-    briefing = library.briefing("a.md")
-    assert briefing is not None
-    mention = briefing.mentions[1]  # "Mara Lind" in the second sentence
-    sentence, start, end = keyword_in_context(briefing, mention.location)
-    assert sentence == "Mara Lind closed the bridge."
-    assert sentence[start:end] == "Mara Lind"
-
-
-def test_keyword_in_context_skips_abbreviations_collapses_space_and_trims_long_sentences() -> None:
-    text = "Dr. J. Okafor met  Gen. Rask in Tarn.\nThen it rained. " + "word " * 100 + "Rask ends here."
-    rask = person("rask", "Rask")
-    briefing = make_briefing("k.md", [("S", [text])], [rask])
-    sentence, start, end = keyword_in_context(briefing, briefing.mentions[0].location)
-    assert sentence == "Dr. J. Okafor met Gen. Rask in Tarn."
-    assert sentence[start:end] == "Rask"
-    long_sentence, start, end = keyword_in_context(briefing, briefing.mentions[1].location, limit=60)
-    assert long_sentence.startswith("…") and len(long_sentence) <= 62
-    assert long_sentence[start:end] == "Rask"
-
-
-def test_section_bar_places_mentions_by_stretch_of_text() -> None:
-    rask = person("rask", "Rask")
-    sections = [("A", ["Rask " + "x " * 50]), ("B", ["y " * 50 + "Rask Rask"])]
-    briefing = make_briefing("bar.md", sections, [rask])
-    assert section_bar(briefing, "person:rask", 4) == [1, 0, 0, 2]
-    assert sum(section_bar(briefing, "person:rask", 1)) == 3
-    assert section_bar(briefing, "person:rask", 0) == []
-    assert section_counts(briefing, "person:rask") == [1, 2]
-
-
 def test_sections_and_briefings_step_without_wrapping() -> None:
     library = two_briefing_library()
     briefing = library.briefing("a.md")
@@ -165,22 +128,6 @@ def test_sections_and_briefings_step_without_wrapping() -> None:
     assert next_briefing(library, "a.md", +1) == "b.md"  # a is dated earlier, so it comes first
     assert next_briefing(library, "b.md", +1) is None
     assert next_briefing(library, None, +1) == "a.md"
-
-
-def test_find_text_is_case_insensitive_spans_whitespace_and_n_wraps() -> None:
-    library = two_briefing_library()
-    briefing = library.briefing("a.md")
-    assert briefing is not None
-    matches = find_text(briefing, "LIND")
-    assert len(matches) == 3
-    assert all(briefing.block(m.section, m.block).text[m.start : m.end] == "Lind" for m in matches)
-    assert find_text(briefing, "closed   the") == [Location(0, 0, 42, 52)]
-    assert find_text(briefing, "  ") == []
-    assert next_match(matches, matches[0], +1) == matches[1]
-    assert next_match(matches, matches[-1], +1) == matches[0]  # wraps, like vim
-    assert next_match(matches, matches[-1], +1, wrap=False) is None
-    assert next_match(matches, matches[0], -1) == matches[-1]
-    assert next_match(matches, Location(1, 0, 0, 0), -1) == matches[1]
 
 
 def test_linked_items_follow_the_ids_after_library_folding_renames_them() -> None:

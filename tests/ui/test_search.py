@@ -6,10 +6,10 @@ from textual.pilot import Pilot
 from textual.widgets import Label
 
 from tests.ui.conftest import make_app
-from tui.model import navigation as nav
 from tui.model.entities import Location
 from tui.model.library import Library
 from tui.model.navigation import Position
+from tui.model.textsearch import find_text
 from tui.ui.app import BriefingApp
 from tui.ui.search import SearchBar, SearchInput
 
@@ -47,7 +47,7 @@ async def test_search_jumps_to_matches_and_n_N_step_with_wrap(library: Library) 
         assert isinstance(app, BriefingApp)
         briefing = app.briefing
         assert briefing is not None
-        expected = nav.find_text(briefing, "the")
+        expected = find_text(briefing, "the")
         assert len(expected) == 6
         await find(pilot, "the")
         bar = app.query_one(SearchBar)

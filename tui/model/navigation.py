@@ -11,7 +11,8 @@ Conventions shared by every function:
   number is taken as its sign.
 * Moving between linked items, mentions, quotes, sections and briefings does
   **not** wrap: at either end the answer is ``None`` and the UI says "no more".
-  Only text search (:func:`next_match`) wraps, as ``/`` does in vim and less.
+  Only text search (:func:`tui.model.textsearch.next_match`) wraps, as ``/``
+  does in vim and less.
 * A current location that is not exactly an item (the top of a section after
   scrolling, say) counts as a point: "next" is the first item starting at or
   after it, "previous" the last one starting before it.
@@ -19,7 +20,6 @@ Conventions shared by every function:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -280,130 +280,7 @@ def speaker_position(briefing: Briefing, quote: Quote, library: Library | None =
     return None
 
 
-# -- keyword in context --------------------------------------------------------------------------
-
-_ABBREVIATIONS = frozenset(
-    (
-        "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "prof", "rev", "sen", "rep",
-        "gov", "pres", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
-    )
-)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
-_KWIC_LIMIT = 240
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``text`` that holds ``[start, end)``, by punctuation, skipping abbreviations."""
-    begin, finish = 0, len(text)
-    for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start() + 1].split()
-        word = before[-1].rstrip(".!?…").casefold() if before else ""
-        is_initial = len(word) == 1 and word.isalpha()
-        if text[match.start()] == "." and (word in _ABBREVIATIONS or is_initial):
-            continue
-        if match.end() <= start:
-            begin = match.end()
-        elif match.start() >= end:
-            finish = match.start() + len(match.group().rstrip())
-            break
-    return begin, finish
-
-
-def keyword_in_context(
-    briefing: Briefing, location: Location, limit: int = _KWIC_LIMIT
-) -> tuple[str, int, int]:
-    """The sentence around a span and the span's offsets inside it, for entity-card rows.
-
-    Whitespace runs become single spaces (offsets adjusted). A sentence longer
-    than ``limit`` characters is cut around the keyword with "…" at the cut
-    ends, so a card row stays readable.
-    """
-    text = briefing.block(location.section, location.block).text
-    begin, finish = _sentence_bounds(text, location.start, location.end)
-    # Collapse whitespace while tracking where the keyword lands.
-    out: list[str] = []
-    k_start = k_end = -1
-    last_space = True
-    for index in range(begin, finish):
-        if index == location.start:
-            k_start = len(out)
-        if index == location.end:
-            k_end = len(out)
-        char = text[index]
-        if char.isspace():
-            if not last_space:
-                out.append(" ")
-            last_space = True
-        else:
-            out.append(char)
-            last_space = False
-    if k_end < 0:
-        k_end = len(out)
-    if k_start < 0:
-        k_start = k_end
-    sentence = "".join(out)
-    stripped = sentence.rstrip()
-    k_end = min(k_end, len(stripped))
-    sentence = stripped
-    if len(sentence) > limit:
-        room = max(limit - (k_end - k_start), 0)
-        cut_start = max(0, k_start - room // 2)
-        cut_end = min(len(sentence), max(k_end + (room - (k_start - cut_start)), k_end))
-        prefix = "…" if cut_start > 0 else ""
-        suffix = "…" if cut_end < len(sentence) else ""
-        sentence = prefix + sentence[cut_start:cut_end] + suffix
-        k_start = k_start - cut_start + len(prefix)
-        k_end = k_end - cut_start + len(prefix)
-    return sentence, k_start, k_end
-
-
-# -- section bars ---------------------------------------------------------------------------------
-
-
-def _block_offsets(briefing: Briefing) -> tuple[dict[tuple[int, int], int], int]:
-    """Where each block starts in the briefing's text taken as one run, and the total length."""
-    offsets: dict[tuple[int, int], int] = {}
-    total = 0
-    for s_index, section in enumerate(briefing.sections):
-        for b_index, block in enumerate(section.blocks):
-            offsets[(s_index, b_index)] = total
-            total += len(block.text) + 1
-    return offsets, total
-
-
-def section_bar(briefing: Briefing, entity_id: str, cells: int) -> list[int]:
-    """Mentions of an entity per equal stretch of the briefing's text, one count per cell.
-
-    Like Kindle X-Ray's bars: ``cells`` stretches of equal length (in
-    characters) from the first block to the last, so a name that only comes up
-    at the end shows on the right whatever the section sizes.
-    """
-    if cells <= 0:
-        return []
-    bar = [0] * cells
-    offsets, total = _block_offsets(briefing)
-    if total == 0:
-        return bar
-    for mention in briefing.mentions:
-        if mention.entity_id != entity_id:
-            continue
-        loc = mention.location
-        offset = offsets.get((loc.section, loc.block), 0) + loc.start
-        bar[min(cells - 1, offset * cells // total)] += 1
-    return bar
-
-
-def section_counts(briefing: Briefing, entity_id: str) -> list[int]:
-    """Mentions of an entity in each section (one count per section)."""
-    counts = [0] * len(briefing.sections)
-    for mention in briefing.mentions:
-        if mention.entity_id == entity_id and mention.location.section < len(counts):
-            counts[mention.location.section] += 1
-    return counts
-
-
-# -- sections, briefings, search ------------------------------------------------------------------
+# -- sections and briefings -----------------------------------------------------------------------
 
 
 def section_start(briefing: Briefing, section: int) -> Position:
@@ -432,39 +309,3 @@ def next_briefing(library: Library, key: str | None, direction: int) -> str | No
         return keys[0] if step > 0 else keys[-1]
     target = keys.index(key) + step
     return keys[target] if 0 <= target < len(keys) else None
-
-
-def find_text(briefing: Briefing, query: str) -> list[Location]:
-    """Every case-insensitive match of ``query`` in the briefing's block texts, in reading order.
-
-    Any run of whitespace in the query matches any run in the text, so a
-    phrase is found across a line break. Matches do not overlap. An empty or
-    blank query finds nothing.
-    """
-    words = query.split()
-    if not words:
-        return []
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
-    found: list[Location] = []
-    for s_index, section in enumerate(briefing.sections):
-        for b_index, block in enumerate(section.blocks):
-            for match in pattern.finditer(block.text):
-                found.append(Location(s_index, b_index, match.start(), match.end()))
-    return found
-
-
-def next_match(
-    matches: Sequence[Location], current: Location | None, direction: int, *, wrap: bool = True
-) -> Location | None:
-    """The search match after/before ``current`` (``n``/``N``); wraps around by default, like vim's ``/``."""
-    if not matches:
-        return None
-    step = _sign(direction)
-    if current is None:
-        return matches[0] if step > 0 else matches[-1]
-    found = _step_points([_point(m) for m in matches], _point(current), current in matches, step)
-    if found is not None:
-        return matches[found]
-    if not wrap:
-        return None
-    return matches[0] if step > 0 else matches[-1]

@@ -33,6 +33,7 @@ from tui.model.document import Briefing
 from tui.model.entities import EntityKind, Location
 from tui.model.library import Library, LibraryEntity
 from tui.model.navigation import Position
+from tui.model.textsearch import keyword_in_context
 from tui.ui.messages import Navigate
 from tui.ui.text import one_line, safe
 
@@ -73,7 +74,7 @@ def _briefing_label(briefing: Briefing) -> Content:
 
 def kwic_row(briefing: Briefing, location: Location) -> Content:
     """A mention as "Section · sentence", the mention itself highlighted in the sentence."""
-    sentence, start, end = nav.keyword_in_context(briefing, location)
+    sentence, start, end = keyword_in_context(briefing, location)
     sentence = safe(sentence)
     return Content.assemble(
         (f"{_section_title(briefing, location.section)} · ", "dim"),

@@ -1,7 +1,7 @@
 """The find bar: ``/`` to search the open briefing, ``n`` / ``N`` for the next and previous match.
 
 As in less and vim: ``/`` opens a one-line bar above the status line, Enter
-finds every match (:func:`tui.model.navigation.find_text`, case-insensitive,
+finds every match (:func:`tui.model.textsearch.find_text`, case-insensitive,
 any whitespace matching any whitespace), highlights them all, jumps to the
 first at or after the reading position and gives the keys back to the article,
 so ``n`` / ``N`` step on (wrapping at the ends) while reading. ``/`` again
@@ -25,10 +25,10 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
-from tui.model import navigation as nav
 from tui.model.document import Briefing
 from tui.model.entities import Location
 from tui.model.navigation import Position
+from tui.model.textsearch import find_text, next_match
 from tui.ui.article import ArticleView
 from tui.ui.messages import Navigate
 
@@ -157,7 +157,7 @@ class SearchBar(Horizontal):
         article = self._article()
         self.query_text = query
         self._briefing = article.briefing if article is not None else None
-        self.matches = nav.find_text(self._briefing, query) if self._briefing is not None else []
+        self.matches = find_text(self._briefing, query) if self._briefing is not None else []
         self.current = None
         if article is None or not self.matches:
             self._show_count()
@@ -165,7 +165,7 @@ class SearchBar(Horizontal):
                 article.set_matches([])
             self.notify("No match in this briefing.", timeout=2)
             return
-        self._go(nav.next_match(self.matches, self._here(), +1))
+        self._go(next_match(self.matches, self._here(), +1))
 
     def step(self, direction: int) -> None:
         """The next (``n``) or previous (``N``) match, wrapping at the ends like vim."""
@@ -179,7 +179,7 @@ class SearchBar(Horizontal):
             self.notify("No match in this briefing.", timeout=2)
             return
         here = self.current if self._current_on_screen(article) else self._here()
-        target = nav.next_match(self.matches, here, direction)
+        target = next_match(self.matches, here, direction)
         if target is not None and here is not None and (target <= here) == (direction > 0):
             self.notify("Search wrapped around.", timeout=1.5)
         self._go(target)

@@ -29,6 +29,7 @@ from textual.widgets import Input, Static, TabbedContent, TabPane
 from tui.model.document import Briefing
 from tui.model.entities import Entity, EntityKind
 from tui.model.library import Library
+from tui.model.mention_bars import mention_bars
 from tui.model.navigation import Position
 from tui.ui.messages import Navigate, OpenEntity, SelectEntity
 from tui.ui.rowlist import RowList
@@ -61,22 +62,6 @@ def bar(counts: list[int]) -> Text:
         else:
             row.append("·", style="dim")
     return row
-
-
-def mention_bars(briefing: Briefing, cells: int) -> dict[str, list[int]]:
-    """X-Ray bars for every entity of a briefing in one pass over its mentions."""
-    offsets: dict[tuple[int, int], int] = {}
-    total = 0
-    for s_index, section in enumerate(briefing.sections):
-        for b_index, block in enumerate(section.blocks):
-            offsets[(s_index, b_index)] = total
-            total += len(block.text) + 1
-    bars: dict[str, list[int]] = {}
-    for mention in briefing.mentions:
-        loc = mention.location
-        cell = min(cells - 1, (offsets.get((loc.section, loc.block), 0) + loc.start) * cells // max(1, total))
-        bars.setdefault(mention.entity_id, [0] * cells)[cell] += 1
-    return bars
 
 
 class EntityList(RowList):

@@ -1,0 +1,45 @@
+"""Text search (/ with n/N) and the sentence around a mention (the entity card's rows)."""
+
+from __future__ import annotations
+
+from tests.model.navfixtures import make_briefing, person, two_briefing_library
+from tui.model.entities import Location
+from tui.model.textsearch import find_text, keyword_in_context, next_match
+
+
+def test_keyword_in_context_gives_the_sentence_and_the_keyword_offsets() -> None:
+    library = two_briefing_library()
+    briefing = library.briefing("a.md")
+    assert briefing is not None
+    mention = briefing.mentions[1]  # "Mara Lind" in the second sentence
+    sentence, start, end = keyword_in_context(briefing, mention.location)
+    assert sentence == "Mara Lind closed the bridge."
+    assert sentence[start:end] == "Mara Lind"
+
+
+def test_keyword_in_context_skips_abbreviations_collapses_space_and_trims_long_sentences() -> None:
+    text = "Dr. J. Okafor met  Gen. Rask in Tarn.\nThen it rained. " + "word " * 100 + "Rask ends here."
+    rask = person("rask", "Rask")
+    briefing = make_briefing("k.md", [("S", [text])], [rask])
+    sentence, start, end = keyword_in_context(briefing, briefing.mentions[0].location)
+    assert sentence == "Dr. J. Okafor met Gen. Rask in Tarn."
+    assert sentence[start:end] == "Rask"
+    long_sentence, start, end = keyword_in_context(briefing, briefing.mentions[1].location, limit=60)
+    assert long_sentence.startswith("…") and len(long_sentence) <= 62
+    assert long_sentence[start:end] == "Rask"
+
+
+def test_find_text_is_case_insensitive_spans_whitespace_and_n_wraps() -> None:
+    library = two_briefing_library()
+    briefing = library.briefing("a.md")
+    assert briefing is not None
+    matches = find_text(briefing, "LIND")
+    assert len(matches) == 3
+    assert all(briefing.block(m.section, m.block).text[m.start : m.end] == "Lind" for m in matches)
+    assert find_text(briefing, "closed   the") == [Location(0, 0, 42, 52)]
+    assert find_text(briefing, "  ") == []
+    assert next_match(matches, matches[0], +1) == matches[1]
+    assert next_match(matches, matches[-1], +1) == matches[0]  # wraps, like vim
+    assert next_match(matches, matches[-1], +1, wrap=False) is None
+    assert next_match(matches, matches[0], -1) == matches[-1]
+    assert next_match(matches, Location(1, 0, 0, 0), -1) == matches[1]
