@@ -20,6 +20,7 @@ from tui.model.extract.names import entity_id
 from tui.model.extract.quotes import _SENTENCE_BREAK, MAX_SENTENCE, sentence_start
 from tui.model.frontmatter import parse_metadata
 from tui.model.loader import discover, load_file
+from tui.ui.text import safe
 
 # -- sentence_start was quadratic: a long paragraph took minutes ---------------------------------
 
@@ -174,3 +175,14 @@ def test_usage_errors_do_not_echo_escape_sequences() -> None:
     assert b"\x1b" not in done.stderr and b"\x07" not in done.stderr
     assert "\u202e".encode() not in done.stderr
     assert b"unrecognized arguments: --\\x1b]0;owned\\x07" in done.stderr
+
+
+# -- zero-width characters passed through the UI, so "JaneDoe" and "Jane<ZWSP>Doe" looked the same --
+
+
+def test_the_ui_shows_invisible_characters_as_placeholders() -> None:
+    """Different entities ("janedoe" and "jane-doe") were drawn identically in sidebars and cards."""
+    for hidden in ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\U000e0041"):
+        shown = safe(f"Jane{hidden}Doe")
+        assert shown == "Jane\ufffdDoe", repr(hidden)  # one visible mark, same length: offsets hold
+    assert safe("Jane Doe") == "Jane Doe"

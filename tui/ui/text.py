@@ -20,7 +20,12 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Controls, bidi marks/overrides/isolates, and invisible format characters (zero-width spaces and
+# joiners, word joiner, BOM, tag characters): hidden, they let two different names look the same.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 _TAB = "\t"
 
 
@@ -34,11 +39,11 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ...
     if code == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd"  # C1 controls and bidi overrides: shown as a replacement mark
+    return "\ufffd"  # C1 controls, bidi overrides, invisible characters: shown as a replacement mark
 
 
 def safe(text: str) -> str:
-    """``text`` with every control or bidi-override character replaced by one visible character.
+    """``text`` with every control, bidi-override or invisible character replaced by one visible character.
 
     Length is preserved, so offsets computed on the original still point at the
     same characters.
