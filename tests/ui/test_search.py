@@ -23,17 +23,23 @@ def on_screen(app: BriefingApp, location: Location) -> bool:
     return top <= line < top + article.scrollable_content_region.height
 
 
-def highlighted(app: BriefingApp, word: str) -> list[bool]:
-    """For each on-screen occurrence of ``word`` drawn on its own background: whether it is bold."""
+def highlights(app: BriefingApp, word: str) -> list[tuple[bool, str]]:
+    """Each on-screen ``word`` drawn on its own background: (bold, background colour)."""
     article = app.article
-    found: list[bool] = []
+    found: list[tuple[bool, str]] = []
     for y in range(article.scrollable_content_region.height):
         segments = list(article.render_line(y))
         plain = segments[0].style.bgcolor if segments and segments[0].style else None
         for segment in segments:
-            if segment.text == word and segment.style and segment.style.bgcolor != plain:
-                found.append(bool(segment.style.bold))
+            style = segment.style
+            if segment.text == word and style and style.bgcolor is not None and style.bgcolor != plain:
+                found.append((bool(style.bold), style.bgcolor.name))
     return found
+
+
+def highlighted(app: BriefingApp, word: str) -> list[bool]:
+    """For each on-screen occurrence of ``word`` drawn on its own background: whether it is bold."""
+    return [bold for bold, _ in highlights(app, word)]
 
 
 async def find(pilot: Pilot[int], text: str) -> None:
@@ -118,3 +124,28 @@ async def test_enter_on_an_empty_query_closes_the_bar(library: Library) -> None:
         app = pilot.app
         await pilot.press("slash", "enter")
         assert not app.query(SearchBar)
+
+
+async def test_the_current_match_stands_out_from_the_others(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await find(pilot, "plan")
+        (_, current), (_, other) = highlights(app, "plan")
+        assert current != other  # another colour, not only bold on the same one
+        await pilot.press("n")
+        assert [bg for _, bg in highlights(app, "plan")] == [other, current]
+
+
+async def test_escape_while_reading_closes_the_find_bar(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await find(pilot, "plan")
+        assert app.focused is app.article and app.query(SearchBar)
+        await pilot.press("escape")
+        assert not app.query(SearchBar)
+        assert highlighted(app, "plan") == []
+        assert app.focused is app.article
+        await pilot.press("n")  # nothing left to step through
+        assert any("Press / to find" in n.message for n in app._notifications)

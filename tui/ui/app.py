@@ -352,8 +352,9 @@ class BriefingApp(App[int]):
         self.sidebar.focus_filter()
 
     def action_focus_article(self) -> None:
-        """Back to the article from any pane (Escape)."""
-        self.article.focus()
+        """Back to the article from any pane (Escape); in the article, Escape closes the find bar."""
+        if not (self.article.has_focus and SearchBar.close_in(self)):
+            self.article.focus()
 
     def action_sort(self) -> None:
         """Cycle the sidebar's sort order."""

@@ -5,8 +5,9 @@ finds every match (:func:`tui.model.textsearch.find_text`, case-insensitive,
 any whitespace matching any whitespace), highlights them all, jumps to the
 first at or after the reading position and gives the keys back to the article,
 so ``n`` / ``N`` step on (wrapping at the ends) while reading. ``/`` again
-edits the query; Escape in the bar, or Enter on an empty query, closes it and
-clears the highlights. Each jump to a match is a recorded jump (Back returns).
+edits the query; Escape (in the bar, or while reading with the bar open), or
+Enter on an empty query, closes it and clears the highlights. Each jump to a
+match is a recorded jump (Back returns).
 
 The ``n`` / ``N`` keys must work while the article has the focus, so they are
 app bindings (:data:`FIND_BINDINGS`, which the app adds to its own) whose
@@ -118,6 +119,15 @@ class SearchBar(Horizontal):
             bars.first().step(direction)
         else:
             app.notify("Press / to find text first.", timeout=2)
+
+    @classmethod
+    def close_in(cls, app: App[Any]) -> bool:
+        """Escape while reading: close the open bar and clear its highlights; ``False`` if none is open."""
+        bars = app.screen_stack[0].query(cls) if app.screen_stack else None
+        if not bars:
+            return False
+        bars.first().close()
+        return True
 
     def on_mount(self) -> None:
         """Ready to type."""
