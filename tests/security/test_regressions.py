@@ -20,6 +20,7 @@ from tui.model.extract.names import entity_id
 from tui.model.extract.quotes import _SENTENCE_BREAK, MAX_SENTENCE, sentence_start
 from tui.model.frontmatter import parse_metadata
 from tui.model.loader import discover, load_file
+from tui.model.state import StateStore
 from tui.ui.text import safe
 
 # -- sentence_start was quadratic: a long paragraph took minutes ---------------------------------
@@ -186,3 +187,18 @@ def test_the_ui_shows_invisible_characters_as_placeholders() -> None:
         shown = safe(f"Jane{hidden}Doe")
         assert shown == "Jane\ufffdDoe", repr(hidden)  # one visible mark, same length: offsets hold
     assert safe("Jane Doe") == "Jane Doe"
+
+
+# -- a saver killed between creating its temporary file and renaming it left the file for ever -----
+
+
+def test_a_save_sweeps_temporary_files_left_by_a_killed_saver(tmp_path: Path) -> None:
+    """200 kills during saves left 60-odd ``.state.json.*.tmp`` files behind, never removed."""
+    path = tmp_path / "state.json"
+    for name in (".state.json.abc123.tmp", ".state.json.x_9.tmp"):
+        (tmp_path / name).write_text('{"version": 1, "briefings": {')  # half-written, then killed
+    (tmp_path / "notes.tmp").write_text("not ours")
+    state, _ = StateStore(path).load()
+    state.mark_read("/news/a.md")
+    assert StateStore(path).save(state) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.tmp", "state.json", "state.json.lock"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+import glob
 import json
 import os
 import tempfile
@@ -272,7 +273,9 @@ class StateStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             return [f"could not save reading state: {self.path.parent}: {error.strerror or error}"]
-        with self._locked():
+        with self._locked() as exclusive:
+            if exclusive:
+                self._sweep()
             disk, warnings = self._read()
             if self._unreadable:
                 # Never replace a file we could not read: it may hold another reader's marks.
@@ -336,23 +339,33 @@ class StateStore:
             finally:
                 os.close(dir_fd)
 
+    def _sweep(self) -> None:
+        """Remove temporary files a saver killed mid-write left behind (safe only under the lock:
+        every live saver holds it while its temporary file exists)."""
+        for stale in self.path.parent.glob(glob.escape(f".{self.path.name}.") + "*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold an advisory lock beside the file while reading, merging and writing (POSIX only)."""
+    def _locked(self) -> Iterator[bool]:
+        """Hold an advisory lock beside the file while reading, merging and writing (POSIX only).
+
+        Yields whether the lock is really held.
+        """
         try:
             import fcntl
         except ImportError:  # Windows: the atomic replace still keeps the file whole
-            yield
+            yield False
             return
         try:
             handle = open(self.path.with_name(self.path.name + ".lock"), "a")  # noqa: SIM115
         except OSError:
-            yield
+            yield False
             return
         with handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
-                yield
+                yield True
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
