@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from tests.model.navfixtures import make_briefing, person, place
 from tui.model.document import Briefing, LoadError, Severity
@@ -100,3 +101,90 @@ def test_the_index_merges_aliases_prefers_the_fullest_name_and_counts_errors() -
     assert not warned.has_errors
     assert [e.id for e in library.entities(EntityKind.PERSON)] == ["person:lind"]
     assert list(library.entities(EntityKind.PLACE)) == []
+
+
+# -- adding briefings batch by batch (as the reader's loader does) gives what one big add gives ------------
+
+
+def corpus() -> list[Briefing]:
+    """Fresh briefings (folding rewrites them in place): lone surnames before and after their full names.
+
+    One id, one spelling of the full name, as the extractor's fold-key ids give: a lone surname takes
+    the full name known when it is folded, so two spellings under one id could name it differently.
+    """
+    vessby = place("vessby", "Vessby")
+    return [
+        make_briefing("short.md", [("S", ["Lind spoke in Vessby.", "“Rain again,” Lind said."])],
+                      [surname_only("Lind"), vessby], speakers=["person:lind"], date=dt.date(2024, 1, 2)),
+        make_briefing("olek.md", [("S", ["Olek Brandt, harbour master, met Brandt’s crew."])],
+                      [person("olek-brandt", "Olek Brandt", "Brandt", role="harbour master")],
+                      date=dt.date(2023, 5, 5)),
+        full_story(),
+        make_briefing("brandt.md", [("S", ["Brandt sailed from Vessby Port."])],
+                      [surname_only("Brandt"), place("vessby", "Vessby", "Vessby Port")]),
+        make_briefing("ole.md", [("S", ["Mara Lind and Olek Brandt, a fisher, met."])],
+                      [person("mara-lind", "Mara Lind"), person("olek-brandt", "Olek Brandt", role="fisher")],
+                      date=dt.date(2023, 1, 1)),
+    ]
+
+
+def seen(library: Library) -> list[object]:
+    """Everything a reader can see of a library: order, each briefing's people and places, the index."""
+    ids = list(library.index)
+    return [
+        [b.key for b in library.briefings],
+        [(b.key, b.entities, b.mentions, b.quotes) for b in library.briefings],
+        list(library.index.items()),
+        [[(b.key, m) for b, m in library.mentions_of(i)] for i in ids],
+        [[(b.key, q) for b, q in library.quotes_by(i)] for i in ids],
+    ]
+
+
+def test_adding_one_briefing_at_a_time_in_any_order_gives_what_one_add_gives() -> None:
+    whole = Library()
+    whole.add(corpus())
+    expected = seen(whole)
+    assert "person:lind" not in whole.index and "person:brandt" not in whole.index
+    for order in itertools.permutations(range(5)):
+        library = Library()
+        briefings = corpus()
+        for index in order:
+            library.add([briefings[index]])
+            seen(library)  # the reader looks between batches
+        assert seen(library) == expected, order
+
+
+def test_batches_of_any_size_give_what_one_add_gives() -> None:
+    whole = Library()
+    whole.add(corpus())
+    for cuts in ([1], [2, 3], [1, 4], [3]):
+        library = Library()
+        briefings = corpus()[::-1]
+        for start, end in zip([0, *cuts], [*cuts, 5], strict=True):
+            library.add(briefings[start:end])
+        assert seen(library) == seen(whole), cuts
+
+
+def test_a_lone_surname_loaded_first_joins_the_full_name_loaded_later() -> None:
+    library = Library()
+    short, *_ = briefings = corpus()
+    library.add([short])
+    assert library.entity("person:lind") is not None  # nobody else is called Lind yet
+    library.add(briefings[1:])
+    assert library.entity("person:lind") is None
+    entry = library.entity("person:mara-lind")
+    assert entry is not None and entry.briefings == ["ole.md", "full.md", "short.md"]
+    assert [b.key for b, _ in library.quotes_by("person:mara-lind")] == ["short.md"]
+    assert next_mention(library, "person:mara-lind", None, +1) is not None
+
+
+def test_a_file_added_twice_is_listed_once_and_errors_accumulate() -> None:
+    library = Library()
+    first = full_story()
+    library.add([first, full_story()], [LoadError("bad.md", "broken")])
+    library.add([full_story()], [LoadError("worse.md", "broken")])
+    assert [b.key for b in library.briefings] == ["full.md"]
+    assert library.briefing("full.md") is first
+    assert [e.path for e in library.errors] == ["bad.md", "worse.md"]
+    entry = library.entity("person:mara-lind")
+    assert entry is not None and entry.briefings == ["full.md"]

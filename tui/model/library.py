@@ -5,17 +5,26 @@ spelt "Zelensky" in one briefing and "Zelenskyy" in another already shares an
 id. The library adds what a single briefing cannot know: which briefings an
 entity appears in, and its merged aliases and roles, and it folds a surname
 used alone in one briefing into the full name used in another (see
-:func:`fold_surnames`).
+:mod:`tui.model.surnames`).
+
+The reader adds briefings in batches while it loads, so :meth:`Library.add`
+does work in proportion to the batch, not the library: new briefings are
+inserted in order, only they (and the few earlier briefings a new full name
+explains) are folded, and only the entities they touch are marked for the
+index, which rebuilds an entry when it is next asked for.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from tui.model.document import Briefing, LoadError, Severity
 from tui.model.entities import Entity, EntityKind, Mention, Quote
-from tui.model.extract.names import fold_key
+from tui.model.surnames import SurnameFolder
+
+SortKey = tuple[int, str, str, str]
 
 
 @dataclass(slots=True)
@@ -42,63 +51,86 @@ class Library:
     """Every briefing that loaded (in reading order: date, then title) and every problem found.
 
     ``errors`` holds both errors (the file did not load) and warnings (it
-    loaded, with a caveat). ``index`` is rebuilt by :meth:`reindex` whenever
-    briefings are added.
+    loaded, with a caveat). :attr:`index` is the cross-briefing entity index,
+    kept up to date as briefings are added (entry by entry, when asked for).
     """
 
     briefings: list[Briefing] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
-    index: dict[str, LibraryEntity] = field(default_factory=dict)
+    _index: dict[str, LibraryEntity] = field(default_factory=dict, repr=False, compare=False)
+    _by_key: dict[str, Briefing] = field(default_factory=dict, repr=False, compare=False)
+    _order: dict[str, SortKey] = field(default_factory=dict, repr=False, compare=False)
+    _holders: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    """Entity id to the keys of the briefings that name, mention or quote it."""
+    _dirty: set[str] = field(default_factory=set, repr=False, compare=False)
+    """Entity ids whose index entry is out of date."""
+    _reorder: bool = field(default=False, repr=False, compare=False)
+    _folder: SurnameFolder = field(default_factory=SurnameFolder, repr=False, compare=False)
 
     def add(self, briefings: Iterable[Briefing], errors: Iterable[LoadError] = ()) -> None:
-        """Add loaded briefings and problems, keep reading order, fold surnames, and refresh the index."""
-        self.briefings.extend(briefings)
-        self.briefings.sort(key=sort_key)
+        """Add loaded briefings and problems: keep reading order, fold surnames, and note what to reindex.
+
+        Costs in proportion to the new briefings (plus the earlier ones whose
+        lone surname a new full name explains), so a background loader can
+        call it once per batch without the whole library being redone each time.
+        """
+        unseen: dict[str, Briefing] = {}
+        for briefing in briefings:
+            if briefing.key not in self._by_key:  # a file given twice is listed once
+                unseen.setdefault(briefing.key, briefing)
+        new = list(unseen.values())
         self.errors.extend(errors)
-        fold_surnames(self.briefings)
-        self.reindex()
+        if not new:
+            return
+        for briefing in new:
+            self._by_key[briefing.key] = briefing
+            self._order[briefing.key] = sort_key(briefing)
+        rank = self._order.__getitem__
+        if len(new) * 8 > len(self.briefings):
+            self.briefings.extend(new)
+            self.briefings.sort(key=lambda b: rank(b.key))
+        else:
+            for briefing in new:
+                bisect.insort(self.briefings, briefing, key=lambda b: rank(b.key))
+        fresh = {b.key for b in new}
+        for briefing, renames in self._folder.add(sorted(new, key=lambda b: rank(b.key)), sort_key):
+            if briefing.key in fresh:
+                continue  # its holders are counted below, after folding
+            for old, target in renames.items():
+                self._holders.get(old, set()).discard(briefing.key)
+                self._holders.setdefault(target, set()).add(briefing.key)
+                self._dirty.update((old, target))
+        for briefing in new:
+            for entity_id in _ids_in(briefing):
+                self._holders.setdefault(entity_id, set()).add(briefing.key)
+                self._dirty.add(entity_id)
+        self._reorder = True
+
+    @property
+    def index(self) -> dict[str, LibraryEntity]:
+        """Entity id to its library-wide view, in order of first appearance (brought up to date here)."""
+        self._refresh()
+        return self._index
 
     def reindex(self) -> None:
-        """Rebuild the cross-briefing entity index from the briefings' own entities.
-
-        Linear in the number of entities (mentions are not touched), so it is
-        cheap enough to run after every briefing a background loader adds.
-        """
-        index: dict[str, LibraryEntity] = {}
+        """Rebuild the whole index from the briefings, for code that changed briefings in place."""
+        self._holders = {}
         for briefing in self.briefings:
-            for entity in briefing.entities.values():
-                entry = index.get(entity.id)
-                if entry is None:
-                    merged = Entity(
-                        id=entity.id,
-                        kind=entity.kind,
-                        name=entity.name,
-                        aliases=list(entity.aliases),
-                        role=entity.role,
-                        place_kind=entity.place_kind,
-                        country=entity.country,
-                        coords=entity.coords,
-                        origin=entity.origin,
-                        note=entity.note,
-                    )
-                    entry = index[entity.id] = LibraryEntity(merged)
-                else:
-                    _merge_into(entry.entity, entity)
-                entry.briefings.append(briefing.key)
-                if entity.role:
-                    entry.roles[briefing.key] = entity.role
-        self.index = index
+            for entity_id in _ids_in(briefing):
+                self._holders.setdefault(entity_id, set()).add(briefing.key)
+        self._dirty = set(self._holders) | set(self._index)
+        self._reorder = True
+        self._refresh()
 
     def briefing(self, key: str) -> Briefing | None:
         """The briefing with this key, if it loaded."""
-        for briefing in self.briefings:
-            if briefing.key == key:
-                return briefing
-        return None
+        return self._by_key.get(key)
 
     def entity(self, entity_id: str) -> LibraryEntity | None:
         """The library-wide view of an entity."""
-        return self.index.get(entity_id)
+        if entity_id in self._dirty:
+            self._rebuild(entity_id)
+        return self._index.get(entity_id)
 
     def entities(self, kind: EntityKind | None = None) -> Iterator[LibraryEntity]:
         """Library entities, optionally of one kind, in index order."""
@@ -106,16 +138,21 @@ class Library:
             if kind is None or entry.entity.kind is kind:
                 yield entry
 
+    def holding(self, entity_id: str) -> list[Briefing]:
+        """The briefings that name, mention or quote an entity, in library order."""
+        keys = sorted(self._holders.get(entity_id, ()), key=self._order.__getitem__)
+        return [self._by_key[key] for key in keys]
+
     def mentions_of(self, entity_id: str) -> Iterator[tuple[Briefing, Mention]]:
         """Every mention of an entity, briefing by briefing in library order."""
-        for briefing in self.briefings:
+        for briefing in self.holding(entity_id):
             for mention in briefing.mentions:
                 if mention.entity_id == entity_id:
                     yield briefing, mention
 
     def quotes_by(self, entity_id: str) -> Iterator[tuple[Briefing, Quote]]:
         """Every quote attributed to a person, in library order."""
-        for briefing in self.briefings:
+        for briefing in self.holding(entity_id):
             for quote in briefing.quotes:
                 if quote.speaker_id == entity_id:
                     yield briefing, quote
@@ -125,11 +162,71 @@ class Library:
         """Whether any file failed to load (warnings do not count)."""
         return any(error.severity is Severity.ERROR for error in self.errors)
 
+    def _refresh(self) -> None:
+        """Rebuild the entries marked out of date, then put the index in order of first appearance."""
+        for entity_id in list(self._dirty):
+            self._rebuild(entity_id)
+        if self._reorder:
+            order = dict.fromkeys(e for b in self.briefings for e in b.entities)
+            self._index = {e: self._index[e] for e in order if e in self._index}
+            self._reorder = False
 
-def sort_key(briefing: Briefing) -> tuple[int, str, str, str]:
+    def _rebuild(self, entity_id: str) -> None:
+        """One entry, merged from every briefing that names the entity, in library order."""
+        self._dirty.discard(entity_id)
+        entry: LibraryEntity | None = None
+        for briefing in self.holding(entity_id):
+            entity = briefing.entities.get(entity_id)
+            if entity is None:
+                continue
+            if entry is None:
+                entry = LibraryEntity(_copy(entity))
+            else:
+                _merge_into(entry.entity, entity)
+            entry.briefings.append(briefing.key)
+            if entity.role:
+                entry.roles[briefing.key] = entity.role
+        if entry is None:
+            self._index.pop(entity_id, None)
+        else:
+            self._reorder = self._reorder or entity_id not in self._index
+            self._index[entity_id] = entry
+
+
+def sort_key(briefing: Briefing) -> SortKey:
     """Library order: dated briefings by date, then undated ones; ties by title, then path."""
     date = briefing.date.isoformat() if briefing.date else ""
     return (0 if briefing.date else 1, date, briefing.title.casefold(), briefing.key)
+
+
+def fold_surnames(briefings: Sequence[Briefing]) -> int:
+    """Fold lone surnames among ``briefings`` into full names (see :mod:`tui.model.surnames`); how many."""
+    changed = SurnameFolder().add(sorted(briefings, key=sort_key), sort_key)
+    return sum(len(renames) for _, renames in changed)
+
+
+def _ids_in(briefing: Briefing) -> set[str]:
+    """Every entity id a briefing names, mentions or quotes."""
+    ids = set(briefing.entities)
+    ids.update(m.entity_id for m in briefing.mentions)
+    ids.update(q.speaker_id for q in briefing.quotes if q.speaker_id is not None)
+    return ids
+
+
+def _copy(entity: Entity) -> Entity:
+    """The library's own copy of a briefing's entity, so merging never changes the briefing."""
+    return Entity(
+        id=entity.id,
+        kind=entity.kind,
+        name=entity.name,
+        aliases=list(entity.aliases),
+        role=entity.role,
+        place_kind=entity.place_kind,
+        country=entity.country,
+        coords=entity.coords,
+        origin=entity.origin,
+        note=entity.note,
+    )
 
 
 def _merge_into(target: Entity, other: Entity) -> None:
@@ -146,85 +243,3 @@ def _merge_into(target: Entity, other: Entity) -> None:
     target.place_kind = target.place_kind or other.place_kind
     target.country = target.country or other.country
     target.coords = target.coords or other.coords
-
-
-def _tokens(name: str) -> list[str]:
-    return name.split()
-
-
-def _is_full_name(name: str) -> bool:
-    """A given name and a surname: two words or more, the first capitalised.
-
-    "von der Leyen" or "al-Assad" alone is a surname (a lower-case particle
-    leads), while "Mara Lind" is a full name.
-    """
-    tokens = _tokens(name)
-    return len(tokens) >= 2 and tokens[0][:1].isupper()
-
-
-def fold_surnames(briefings: Sequence[Briefing]) -> int:
-    """Merge people known only by surname into the one full-name person with that surname.
-
-    A person entity whose name is a trailing part of a full name ("Lind", or
-    "von der Leyen") takes the full-name person's id when exactly one such
-    person exists: preferably in the same briefing, otherwise anywhere in the
-    library. Ambiguity (two full-name people share the surname) leaves it
-    alone. The briefing's entities, mentions and quote speakers are rewritten
-    in place, so every view (sidebars, export, navigation) agrees. Declared
-    short aliases of a full-name person ("Lind" listed under "Mara Lind")
-    count as that person's surname too. Returns how many entities were folded.
-
-    Folding is done as briefings are added; a fold made before a second
-    person with the same surname arrives is kept (it was right when made).
-    """
-    full: dict[str, Entity] = {}
-    for briefing in briefings:
-        for entity in briefing.entities.values():
-            if entity.kind is EntityKind.PERSON and _is_full_name(entity.name):
-                full.setdefault(entity.id, entity)
-    if not full:
-        return 0
-    by_surname: dict[str, set[str]] = {}
-    for entity_id, entity in full.items():
-        tokens = _tokens(entity.name)
-        keys = {fold_key(" ".join(tokens[-size:])) for size in range(1, len(tokens))}
-        keys |= {fold_key(alias) for alias in entity.aliases if len(_tokens(alias)) < len(tokens)}
-        for key in keys - {""}:
-            by_surname.setdefault(key, set()).add(entity_id)
-    folded = 0
-    for briefing in briefings:
-        local = {e.id for e in briefing.entities.values() if e.id in full}
-        renames: dict[str, str] = {}
-        for entity in briefing.entities.values():
-            if entity.kind is not EntityKind.PERSON or entity.id in full:
-                continue
-            candidates = by_surname.get(fold_key(entity.name), set()) - {entity.id}
-            here = candidates & local
-            choice = here if here else candidates
-            if len(choice) == 1:
-                renames[entity.id] = next(iter(choice))
-        if renames:
-            _rename(briefing, renames, full)
-            folded += len(renames)
-    return folded
-
-
-def _rename(briefing: Briefing, renames: dict[str, str], full: dict[str, Entity]) -> None:
-    """Give entities new ids in one briefing: entities, mentions and quote speakers alike."""
-    for old, new in renames.items():
-        short = briefing.entities.pop(old)
-        target = briefing.entities.get(new)
-        if target is None:
-            canonical = full[new]
-            aliases = [*short.aliases, *([canonical.name] if canonical.name not in short.aliases else [])]
-            briefing.entities[new] = replace(short, id=new, name=canonical.name, aliases=aliases)
-        else:
-            target.aliases.extend(alias for alias in short.aliases if alias not in target.aliases)
-            target.role = target.role or short.role
-    briefing.mentions = [
-        replace(m, entity_id=renames[m.entity_id]) if m.entity_id in renames else m for m in briefing.mentions
-    ]
-    briefing.quotes = [
-        replace(q, speaker_id=renames[q.speaker_id]) if q.speaker_id in renames else q
-        for q in briefing.quotes
-    ]
