@@ -22,6 +22,11 @@ OURS = (BriefingApp, ArticleView, EntityList, FilterBox, EntityCard, CardList, S
         HintScreen, HelpScreen, HelpTable)
 
 
+def test_reader_keys_are_explained_in_a_sentence_not_only_a_footer_label() -> None:
+    for binding in [b for cls in (BriefingApp, ArticleView, EntityCard) for b in declared_bindings(cls)]:
+        assert binding.tooltip and len(binding.tooltip) > len(binding.description), binding.id
+
+
 def test_every_binding_of_ours_has_an_id_and_a_description() -> None:
     for cls in OURS:
         for binding in declared_bindings(cls):
@@ -42,9 +47,10 @@ async def test_help_lists_every_binding_with_key_id_and_description(library: Lib
         for cls in OURS:
             for binding in declared_bindings(cls):
                 assert binding.id in by_id, f"{binding.id} missing from help"
-                assert by_id[binding.id][1] == binding.description
+                assert by_id[binding.id][1] == (binding.tooltip or binding.description)
         assert by_id["app.back"][0] == "^o  ⌫  alt+←"
         assert by_id["app.next_mention"][0] == "*"
+        assert "into other briefings" in by_id["app.next_mention"][1]  # a sentence, not the Footer's label
         assert by_id["app.palette"][0] == "^p"
         titles = [row[0] for row in rows if not row[1]]
         assert titles[0] == "Everywhere"

@@ -52,15 +52,24 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="article.down"),
-        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="article.up"),
-        Binding("space,pagedown", "page(1)", "Page", show=False, id="article.page_down"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="article.page_up"),
-        Binding("g,home", "edge(-1)", "Top", show=False, id="article.top"),
-        Binding("G,end", "edge(1)", "Bottom", show=False, id="article.bottom"),
-        Binding("l,right", "item(1)", "Next item", key_display="l", id="article.next_item"),
-        Binding("h,left", "item(-1)", "Prev item", show=False, id="article.previous_item"),
-        Binding("enter", "follow", "Follow", id="article.follow"),
+        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="article.down",
+                tooltip="Scroll down a line"),
+        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="article.up",
+                tooltip="Scroll up a line"),
+        Binding("space,pagedown", "page(1)", "Page", show=False, id="article.page_down",
+                tooltip="Scroll down a page"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="article.page_up",
+                tooltip="Scroll up a page"),
+        Binding("g,home", "edge(-1)", "Top", show=False, id="article.top",
+                tooltip="Top of the briefing"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="article.bottom",
+                tooltip="End of the briefing"),
+        Binding("l,right", "item(1)", "Next item", key_display="l", id="article.next_item",
+                tooltip="Cursor to the next linked item (mention or quote)"),
+        Binding("h,left", "item(-1)", "Prev item", show=False, id="article.previous_item",
+                tooltip="Cursor to the previous linked item"),
+        Binding("enter", "follow", "Follow", id="article.follow",
+                tooltip="Follow the cursor: a mention opens its card, a quote its speaker's"),
     ]
 
     @dataclass

@@ -139,9 +139,12 @@ class EntityCard(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="card.close"),
-        Binding("asterisk", "mention(1)", "Next mention", key_display="*", id="card.next_mention"),
-        Binding("number_sign", "mention(-1)", "Prev mention", key_display="#", id="card.previous_mention"),
+        Binding("escape,q", "close", "Close", id="card.close",
+                tooltip="Close the card and go back to reading"),
+        Binding("asterisk", "mention(1)", "Next mention", key_display="*", id="card.next_mention",
+                tooltip="Close the card and go to this entity's next mention"),
+        Binding("number_sign", "mention(-1)", "Prev mention", key_display="#", id="card.previous_mention",
+                tooltip="Close the card and go to this entity's previous mention"),
     ]
 
     def __init__(self, library: Library, entity_id: str, origin: Position | None = None) -> None:

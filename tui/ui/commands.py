@@ -32,7 +32,8 @@ from tui.ui.messages import Navigate, OpenBriefing, OpenEntity
 from tui.ui.text import one_line
 
 PALETTE_BINDINGS: list[BindingType] = [
-    Binding("ctrl+p", "command_palette", "Go to…", show=False, priority=True, id="app.palette"),
+    Binding("ctrl+p", "command_palette", "Go to…", show=False, priority=True, id="app.palette",
+            tooltip="Go to any briefing, section, person, place or quote by name"),
 ]
 """Ctrl-P with an id, so it shows in help and can be remapped (Textual's own palette key has none)."""
 

@@ -22,6 +22,11 @@ from tui.ui.keymap import applied_keymap, binding_groups, config_path, effective
 from tui.ui.text import one_line
 
 
+def describe(binding: Binding) -> str:
+    """What a key does, in a sentence: its tooltip (the Footer's label is one or two words)."""
+    return binding.tooltip or binding.description or binding.action
+
+
 class HelpTable(DataTable[Text]):
     """The keys table, with vim's j/k and g/G as well as the arrows."""
 
@@ -45,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     HelpScreen > #help {
-        width: 96;
+        width: 120;
         max-width: 100%;
         height: 90%;
         border: round $accent;
@@ -91,7 +96,7 @@ class HelpScreen(ModalScreen[None]):
                 keys = "  ".join(key_display(self.app, key) for key in effective_keys(binding, keymap))
                 table.add_row(
                     Text(keys, style="bold"),
-                    Text(binding.description or binding.action),
+                    Text(describe(binding)),
                     Text(binding.id or "—", style="dim"),
                 )
         table.focus()

@@ -34,8 +34,10 @@ from tui.ui.article import ArticleView
 from tui.ui.messages import Navigate
 
 FIND_BINDINGS: list[BindingType] = [
-    Binding("n", "search_step(1)", "Next match", show=False, id="app.next_match"),
-    Binding("N", "search_step(-1)", "Prev match", show=False, id="app.previous_match"),
+    Binding("n", "search_step(1)", "Next match", show=False, id="app.next_match",
+                tooltip="Next match of the last search (wraps)"),
+    Binding("N", "search_step(-1)", "Prev match", show=False, id="app.previous_match",
+                tooltip="Previous match of the last search (wraps)"),
 ]
 """App-wide keys for the matches; the app's ``action_search_step`` hands them to :meth:`SearchBar.step_in`."""
 
