@@ -349,3 +349,18 @@ async def test_reopening_a_briefing_resumes_mid_paragraph_at_the_top(tmp_path: P
         assert isinstance(app, BriefingApp)
         await pilot.pause()
         assert app.article.top_location() == where
+
+
+async def test_tab_and_shift_tab_move_between_the_panes(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        assert app.article.has_focus
+        await pilot.press("tab")
+        assert app.sidebar.has_focus_within  # on to the right-hand pane
+        await pilot.press("shift+tab")
+        assert app.article.has_focus
+        await pilot.press("shift+tab")
+        assert app.library_pane.has_focus_within  # and back to the left one
+        await pilot.press("tab")
+        assert app.article.has_focus
