@@ -19,14 +19,17 @@ same surname arrives is kept (it was right when made).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from tui.model.document import Briefing
 from tui.model.entities import Entity, EntityKind
-from tui.model.extract.names import fold_key
+from tui.model.extract.names import fold_key as _fold_key
 
+fold_key = functools.lru_cache(maxsize=1 << 16)(_fold_key)
+"""Fold keys, remembered: the same few thousand names recur across a library's briefings."""
 Renames = dict[str, str]
 """Old entity id to new entity id, for one briefing."""
 

@@ -38,7 +38,7 @@ from tui.ui.hints import HintScreen
 from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
-from tui.ui.loading import Loaded, load_in_batches, read_stdin
+from tui.ui.loading import Loaded, Pacer, load_in_batches, read_stdin
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.search import FIND_BINDINGS, SearchBar
 from tui.ui.sidebar import Sidebar
@@ -81,6 +81,7 @@ class BriefingApp(App[int]):
         self.loading: tuple[int, int] | None = None
         self.exit_warnings: list[str] = []
         self._available: tuple[bool | None, ...] = ()
+        self._pacer = Pacer(self, self._show_loaded)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -126,15 +127,21 @@ class BriefingApp(App[int]):
         load_in_batches(self.paths, self.post_message, lambda: worker.is_cancelled)
 
     def on_loaded(self, message: Loaded) -> None:
-        """Add a batch to the library; open the first briefing as soon as there is one."""
+        """Add a batch; open the first briefing at once, redraw the panes at most every half second."""
         self.library.add(message.briefings, message.errors)
+        if message.finished:
+            self.library.index  # noqa: B018  (complete the index now, not at the first card or palette)
         # The library is long-lived: keep it out of the cycle collector, whose full passes over a
         # 1,000-article library otherwise cost more than a key press (gc.freeze: Python >= 3.7).
         gc.freeze()
-        self._refold()
         self.loading = None if message.finished else (message.done, message.total)
+        self._pacer.batch(now=message.finished or self.current_key is None)
+
+    def _show_loaded(self) -> None:
+        """Show what has loaded so far: the briefing list, the open briefing re-folded, the progress."""
+        self._refold()
         self._library_grew()
-        if message.finished and not self.library.briefings and not self.library.errors:
+        if self.loading is None and not self.library.briefings and not self.library.errors:
             self.article.show_note("No briefings found.")
         self._update_status()
 

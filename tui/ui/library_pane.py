@@ -44,6 +44,8 @@ class LibraryPane(Vertical):
         self.briefing: Briefing | None = None
         self.library: Library | None = None
         self._read: dict[int, bool] = {}
+        self._rows: dict[tuple[str, bool], tuple[Briefing, Text]] = {}
+        """Briefing rows by (key, read): the list is rebuilt as batches load, its rows need not be."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Briefings", style="bold"), classes="pane-title", id="briefings-title")
@@ -63,7 +65,7 @@ class LibraryPane(Vertical):
         self.library = library
         for briefing in library.briefings:
             entries.append(_Entry(briefing.key))
-            options.append(_briefing_row(briefing, is_read(briefing.key)))
+            options.append(self._briefing_row(briefing, is_read(briefing.key)))
         failed: dict[str, LoadError] = {}
         for error in library.errors:
             if error.severity is Severity.ERROR and error.path not in failed:
@@ -87,8 +89,15 @@ class LibraryPane(Vertical):
         briefing = self.library.briefing(key) if self.library is not None else None
         for index, entry in enumerate(self.entries):
             if entry.key == key and briefing is not None:
-                self.query_one("#briefing-list", RowList).replace_row(index, _briefing_row(briefing, read))
+                row = self._briefing_row(briefing, read)
+                self.query_one("#briefing-list", RowList).replace_row(index, row)
                 return
+
+    def _briefing_row(self, briefing: Briefing, read: bool) -> Text:
+        cached = self._rows.get((briefing.key, read))
+        if cached is None or cached[0] is not briefing:
+            cached = self._rows[(briefing.key, read)] = (briefing, _briefing_row(briefing, read))
+        return cached[1]
 
     def set_current(self, key: str | None) -> None:
         """Highlight the open briefing's row."""

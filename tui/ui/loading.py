@@ -3,8 +3,10 @@
 :func:`load_in_batches` runs in the app's thread worker: it discovers the
 files, loads them one by one and hands over :class:`Loaded` batches (the first
 file alone, then whatever loaded in each tenth of a second), so the event loop
-adds a few briefings at a time and the progress indicator moves; batches grow
-with the time spent, since adding one re-indexes the whole library. Reading from
+adds a few briefings at a time and the progress indicator moves (adding a batch
+costs the batch, not the library). The panes are redrawn at most every
+:data:`REFRESH_SECONDS` while loading (:class:`Pacer`): rebuilding the briefing
+list and relaying out the screen after every batch cost more than the adding. Reading from
 stdin happens before the app starts (:func:`read_stdin`), since the terminal
 then needs fd 0 back for keys.
 """
@@ -18,14 +20,52 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.timer import Timer
 
 from tui.model import loader
 from tui.model.document import Briefing, LoadError
 from tui.model.library import Library
 
-BATCH_SECONDS = (0.1, 2.0)
+BATCH_SECONDS = (0.1, 0.5)
 """How long the worker gathers briefings before handing a batch over: a quarter of the time spent so
-far, within these bounds, so a big library is added in a few dozen batches (each re-indexes it)."""
+far, within these bounds, so the progress indicator moves at least twice a second."""
+REFRESH_SECONDS = 0.5
+"""The panes are redrawn at most this often while loading (always at once when loading ends)."""
+
+
+class Pacer:
+    """Redraws the panes while loading: at once when asked to, else at most every ``interval`` seconds.
+
+    After each batch the app calls :meth:`batch`; a batch that arrives too
+    soon after the last redraw sets a timer instead, so it still shows (once)
+    even if no other batch follows.
+    """
+
+    def __init__(self, owner: MessagePump, redraw: Callable[[], object], interval: float = REFRESH_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.owner, self.redraw, self.interval, self.clock = owner, redraw, interval, clock
+        self.last: float | None = None
+        self.timer: Timer | None = None
+
+    def batch(self, now: bool = False) -> None:
+        """A batch was added: redraw now (when ``now``, the first time, or when due), or soon."""
+        since = None if self.last is None else self.clock() - self.last
+        if now or since is None or since >= self.interval:
+            self._redraw()
+        elif self.timer is None:
+            self.timer = self.owner.set_timer(self.interval - since, self._due)
+
+    def _due(self) -> None:
+        self.timer = None  # fired: nothing to stop
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        self.last = self.clock()
+        self.redraw()
 
 
 @dataclass

@@ -1,0 +1,93 @@
+"""Loading in batches: every batch shows (the panes are redrawn at most twice a second), the end at once."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import JANE, briefing, make_app, make_library, person
+from tui.model.entities import Entity, EntityKind
+from tui.model.extract.names import entity_id
+from tui.ui.app import BriefingApp
+from tui.ui.loading import REFRESH_SECONDS, Loaded, Pacer
+from tui.ui.rowlist import RowList
+from tui.ui.status import StatusLine
+
+SIZE = (120, 40)
+
+
+def listed(app: BriefingApp) -> list[str]:
+    return [row.plain for row in app.query_one("#briefing-list", RowList).rows]
+
+
+def status_text(app: BriefingApp) -> str:
+    return str(app.query_one(StatusLine).render())
+
+
+async def test_a_batch_in_a_quiet_spell_still_shows_and_the_last_shows_at_once() -> None:
+    first = briefing("news/a.md", "First news", [("", ["Jane Doe spoke."])], [JANE])
+    async with make_app(make_library(first)).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        app.post_message(Loaded([briefing("news/b.md", "Second news", [("", ["Rain."])])], done=2, total=4))
+        app.post_message(Loaded([briefing("news/c.md", "Third news", [("", ["Snow."])])], done=3, total=4))
+        await pilot.pause()
+        # No batch follows for a while: the panes still catch up with both.
+        await pilot.pause(REFRESH_SECONDS + 0.3)
+        assert "loading 3/4" in status_text(app)
+        assert any("Third news" in row for row in listed(app))
+        app.post_message(Loaded([briefing("news/d.md", "Fourth news", [("", ["Sun."])])], done=4, total=4,
+                                finished=True))
+        await pilot.pause()
+        assert "loading" not in status_text(app)
+        assert [row.split("\n")[0][2:] for row in listed(app)] == [
+            "First news", "Fourth news", "Second news", "Third news"]
+        assert app.current_key == "news/a.md"  # reading goes on where it was
+
+
+async def test_the_open_briefing_follows_a_full_name_that_loads_later() -> None:
+    short = Entity(entity_id(EntityKind.PERSON, "Doe"), EntityKind.PERSON, "Doe", ["Doe"])
+    open_first = briefing("news/short.md", "Short", [("", ["Doe spoke at noon."])], [short])
+    async with make_app(make_library(open_first)).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l")
+        assert app.current_entity == short.id
+        full = briefing("news/full.md", "Full", [("", ["Jane Doe spoke."])], [person("Jane Doe")])
+        app.post_message(Loaded([full], done=2, total=2, finished=True))
+        await pilot.pause()
+        item = app.article.cursor_item
+        assert item is not None and item.entity_id == JANE.id  # the same "Doe", now Jane Doe
+        assert app.library.entity(JANE.id) is not None and app.library.entity(short.id) is None
+
+
+class FakeOwner:
+    """Records the timers a pacer sets instead of running them."""
+
+    def __init__(self) -> None:
+        self.timers: list[float] = []
+
+    def set_timer(self, delay: float, callback: object) -> FakeTimer:
+        self.timers.append(delay)
+        return FakeTimer()
+
+
+class FakeTimer:
+    def stop(self) -> None:
+        pass
+
+
+def test_the_pacer_redraws_first_and_last_at_once_and_in_between_at_most_every_interval() -> None:
+    now = [0.0]
+    redraws: list[float] = []
+    owner = FakeOwner()
+    pacer = Pacer(owner, lambda: redraws.append(now[0]), 0.5, lambda: now[0])  # type: ignore[arg-type]
+    pacer.batch()
+    now[0] = 0.1
+    pacer.batch()
+    now[0] = 0.2
+    pacer.batch()  # a timer is already set for the batch before: no second one
+    assert redraws == [0.0] and owner.timers == [0.4]
+    now[0] = 0.3
+    pacer.batch(now=True)  # loading finished
+    assert redraws == [0.0, 0.3]
+    now[0] = 0.9
+    pacer.batch()
+    assert redraws == [0.0, 0.3, 0.9]
