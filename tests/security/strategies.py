@@ -24,7 +24,7 @@ WORDS = ["said", "the", "minister", "in", "met", "“", "”", "\"", "'", ".", "
          "[", "]", "(", ")", "!", "?", "\t", "said:", "told", "reporters", "who", "she", "he", "Monday"]
 _PAYLOADS = list(PAYLOADS.values())
 
-_chars = st.characters(codec="utf-8", exclude_categories=("Cs",))
+_chars = st.characters(codec="utf-8", exclude_categories=["Cs"])
 _piece = st.one_of(
     st.sampled_from(_PAYLOADS), st.sampled_from(NAMES), st.sampled_from(WORDS), st.text(_chars, max_size=10)
 )

@@ -89,7 +89,8 @@ async def test_a_briefing_whose_file_vanished_can_still_be_read_and_navigated(tm
     (tmp_path / "news").rmdir()
     app = make_app(library, tmp_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        for key in ("l", "asterisk", "asterisk", "asterisk", "enter", "escape", "right_square_bracket", "ctrl+o"):
+        for key in ("l", "asterisk", "asterisk", "asterisk", "enter", "escape", "right_square_bracket",
+                    "ctrl+o"):
             await pilot.press(key)
             await pilot.pause()
         rendered(app)

@@ -157,31 +157,40 @@ async def test_main_screen_shows_hostile_text_literally_and_clicks_do_nothing(
         assert await click_every(pilot, watch, lines, VISIBLE_MARKUP) >= 4
         assert await click_every(pilot, watch, rendered(app), "[link=file:///etc/passwd]y[/]") >= 1
         assert await click_every(pilot, watch, rendered(app), "[@click=app.bell]w[/]") >= 1
+        await pilot.press("escape", "slash", *"click", "enter")  # find: matches highlighted, count shown
+        await pilot.pause()
+        assert VISIBLE_MARKUP in "\n".join(rendered(app))
+        await pilot.press("escape", "f")  # hint labels over every visible mention and quote
+        await pilot.pause()
+        assert VISIBLE_MARKUP in "\n".join(rendered(app))
+        await pilot.press("escape", "a")  # the sidebar over the whole library
+        await pilot.pause()
+        assert VISIBLE_MARKUP in region_text(app, app.sidebar)
+        watch.assert_nothing_happened()
         for text in (app.title, app.sub_title):  # what a terminal title would be built from
             assert unsafe_for_terminal(text) == []
         assert app.sub_title.startswith("Title [@click=app.quit]x[/]")
 
 
-@pytest.mark.parametrize("tab", ["people", "places", "quotes"])
 async def test_sidebar_tabs_show_names_roles_and_quotes_literally(
-    library: Library, hostile: HostileLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tab: str
+    library: Library, hostile: HostileLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(library, tmp_path)
     watch = Watch(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         app.post_message(OpenBriefing(_everything(library, hostile)))
         await pilot.pause()
-        app.sidebar.show_tab(tab)
-        await pilot.pause()
-        lines = rendered(app)
-        sidebar = region_text(app, app.sidebar)
-        expected = {"people": "Jane Doe [@click=app.quit]x[/]", "places": "[@click=app.quit]x[/]",
-                    "quotes": "we stay [@click=app.quit]x[/]"}[tab]
-        assert expected in sidebar, sidebar
-        right = app.sidebar.region.x
-        in_sidebar = [line[right:] for line in lines]
-        assert await click_every(pilot, watch, [" " * right + line for line in in_sidebar], "[@click") >= 1
-        await pilot.press("escape")
+        tabs = (("people", "Jane Doe [@click=app.quit]x[/]"), ("places", "[@click=app.quit]x[/]"),
+                ("quotes", "we stay [@click=app.quit]x[/]"))
+        for tab, expected in tabs:
+            app.sidebar.show_tab(tab)
+            await pilot.pause()
+            lines = rendered(app)
+            assert expected in region_text(app, app.sidebar), tab
+            right = app.sidebar.region.x
+            in_sidebar = [" " * right + line[right:] for line in lines]
+            assert await click_every(pilot, watch, in_sidebar, "[@click", limit=3) >= 1, tab
+            await pilot.press("escape")
 
 
 async def test_entity_card_shows_every_field_literally(
@@ -314,9 +323,10 @@ def _pump(fd: int, out: bytearray, *, idle: float, limit: float, until: bytes = 
             return
 
 
-KEYS = ["j", "l", "l", "\r", "\x1b", "\x10", "click", "\x1b", "3", "\x1b", "2", "\x1b", "]", "q"]
+KEYS = ["j", "l", "l", "\r", "\x1b", "\x10", "click", "\x1b", "3", "\x1b", "2", "\x1b", "]", "/", "click",
+        "\r", "\x1b", "f", "\x1b", "J", "q"]
 """Down, two linked items, open the card, close it, the palette with a search, the quotes and places
-tabs, the next section, quit."""
+tabs, the next section, find, hints, the next briefing, quit."""
 
 
 def test_the_real_terminal_output_carries_no_hostile_sequence(
@@ -332,10 +342,10 @@ def test_the_real_terminal_output_carries_no_hostile_sequence(
     out = bytearray()
     try:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 180, 0, 0))
-        _pump(fd, out, idle=0.5, limit=20, until=VISIBLE_MARKUP.encode())
+        _pump(fd, out, idle=0.4, limit=20, until=VISIBLE_MARKUP.encode())
         for keys in KEYS:
             os.write(fd, keys.encode())
-            _pump(fd, out, idle=0.25, limit=3)
+            _pump(fd, out, idle=0.15, limit=3)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)

@@ -72,7 +72,7 @@ def test_killing_a_saver_at_random_moments_never_breaks_the_state_file(
             os.close(read_fd)
             _saver(path, write_fd)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.02))
+        time.sleep(rng.uniform(0.0, 0.012))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         assert os.WIFSIGNALED(status), f"the saver stopped by itself: {status}"
