@@ -23,8 +23,7 @@ def card_of(app: BriefingApp) -> EntityCard:
 
 def row_texts(card: EntityCard) -> list[str]:
     rows = card.query_one(CardList)
-    return [Content.from_markup(rows.get_option_at_index(i).prompt).plain  # type: ignore[arg-type]
-            for i in range(rows.option_count)]
+    return [rows.prompt(i).plain for i in range(rows.count)]
 
 
 def highlighted_row(card: EntityCard) -> CardRow | None:
@@ -94,8 +93,7 @@ async def test_card_shows_aliases_roles_mentions_in_context_quotes_and_briefings
         # The keyword is highlighted inside its sentence.
         rows = card.query_one(CardList)
         index = texts.index("  Aftermath · Doe left in the evening.")
-        prompt = rows.get_option_at_index(index).prompt
-        assert isinstance(prompt, Content)
+        prompt = rows.prompt(index)
         marked = [prompt.plain[s.start:s.end] for s in prompt.spans if s.style == KEYWORD_STYLE]
         assert marked == ["Doe"]
 

@@ -16,7 +16,9 @@ show literally and do nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -25,20 +27,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from tui.model import navigation as nav
 from tui.model.document import Briefing
-from tui.model.entities import EntityKind, Location
+from tui.model.entities import EntityKind, Location, Quote
 from tui.model.library import Library, LibraryEntity
 from tui.model.navigation import Position
 from tui.model.textsearch import keyword_in_context
+from tui.ui.cardlist import CardList as CardList  # re-exported: the card's list belongs with the card
+from tui.ui.cardlist import Line
 from tui.ui.messages import Navigate
 from tui.ui.text import one_line, safe
 
 ROW_LIMIT = 500
-"""Mention rows shown at most (a name mentioned thousands of times keeps the card quick to open)."""
+"""Mention rows listed at most (rows are built only when shown, so this bounds memory, not opening time)."""
 KEYWORD_STYLE = "bold reverse"
 
 
@@ -48,17 +51,6 @@ class CardRow:
 
     kind: str
     position: Position
-
-
-class CardList(OptionList):
-    """The card's rows, with vim's j/k as well as the arrows."""
-
-    KEY_GROUP = "Entity card"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="card.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="card.up"),
-    ]
 
 
 def _section_title(briefing: Briefing, section: int) -> str:
@@ -82,6 +74,15 @@ def kwic_row(briefing: Briefing, location: Location) -> Content:
         (sentence[start:end], KEYWORD_STYLE),
         sentence[end:],
     )
+
+
+def _mention_row(briefing: Briefing, location: Location) -> Content:
+    return Content.assemble("  ", kwic_row(briefing, location))  # indented under its briefing
+
+
+def _quote_row(briefing: Briefing, quote: Quote) -> Content:
+    where = f"{one_line(briefing.title, 40)} › {_section_title(briefing, quote.location.section)}"
+    return Content.assemble((f"{where} · ", "dim"), (one_line(quote.text, 200), "italic"))
 
 
 def header(library: Library, entry: LibraryEntity) -> Content:
@@ -130,11 +131,21 @@ class EntityCard(ModalScreen[None]):
         padding-bottom: 1;
         border-bottom: solid $panel-lighten-2;
     }
-    EntityCard CardList, EntityCard CardList:focus {
+    EntityCard CardList {
         height: 1fr;
-        border: none;
+        padding: 0 1;
         background: $surface;
-        background-tint: transparent;
+    }
+    EntityCard CardList > .cardlist--heading {
+        color: $text-disabled;
+    }
+    EntityCard CardList > .cardlist--highlight {
+        background: $block-cursor-blurred-background;
+    }
+    EntityCard CardList:focus > .cardlist--highlight {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
     }
     """
 
@@ -153,14 +164,14 @@ class EntityCard(ModalScreen[None]):
         self.entity_id = entity_id
         self.origin = origin
         self.rows: list[CardRow | None] = []
-        """One entry per option of the list: where it leads, ``None`` for headings."""
+        """One entry per row of the list: where it leads, ``None`` for headings."""
 
     def compose(self) -> ComposeResult:
         entry = self.library.entity(self.entity_id)
         with Vertical(id="card") as box:
             box.border_title = "Person" if self.entity_id.startswith("person:") else "Place"
             yield Static(header(self.library, entry) if entry else Content("Unknown"), id="card-header")
-            yield CardList(*self._options(), id="card-rows")
+            yield CardList(self._lines(), id="card-rows")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -171,46 +182,43 @@ class EntityCard(ModalScreen[None]):
 
     # -- rows ------------------------------------------------------------------------------------
 
-    def _heading(self, text: str) -> Option:
+    def _heading(self, text: str) -> Line:
         self.rows.append(None)
-        return Option(Content.styled(text, "bold $accent"), disabled=True)
+        return Line(lambda: Content.styled(text, "bold $accent"), selectable=False)
 
-    def _row(self, prompt: Content, row: CardRow) -> Option:
+    def _row(self, build: Callable[[], Content], row: CardRow) -> Line:
         self.rows.append(row)
-        return Option(prompt)
+        return Line(build)
 
-    def _options(self) -> list[Option]:
-        options: list[Option] = []
+    def _lines(self) -> list[Line]:
+        """The card's rows; each row's text (a sentence found around a mention, say) is built when shown."""
+        lines: list[Line] = []
         self.rows = []
         mentions = list(self.library.mentions_of(self.entity_id))
-        options.append(self._heading(f"Mentions ({len(mentions)})"))
+        lines.append(self._heading(f"Mentions ({len(mentions)})"))
         current: Briefing | None = None
         for count, (briefing, mention) in enumerate(mentions):
             if count == ROW_LIMIT:
-                options.append(self._heading(f"… {len(mentions) - ROW_LIMIT} more not listed"))
+                lines.append(self._heading(f"… {len(mentions) - ROW_LIMIT} more not listed"))
                 break
             if briefing is not current:
                 current = briefing
                 self.rows.append(None)
-                options.append(Option(_briefing_label(briefing), disabled=True))
+                lines.append(Line(partial(_briefing_label, briefing), selectable=False))
             position = Position(briefing.key, mention.location)
-            prompt = Content.assemble("  ", kwic_row(briefing, mention.location))  # under its briefing
-            options.append(self._row(prompt, CardRow("mention", position)))
+            row = CardRow("mention", position)
+            lines.append(self._row(partial(_mention_row, briefing, mention.location), row))
         if self.entity_id.startswith("person:"):
             quotes = list(self.library.quotes_by(self.entity_id))
-            options.append(self._heading(f"Quotes ({len(quotes)})"))
+            lines.append(self._heading(f"Quotes ({len(quotes)})"))
             for briefing, quote in quotes:
-                where = f"{one_line(briefing.title, 40)} › {_section_title(briefing, quote.location.section)}"
-                prompt = Content.assemble(
-                    (f"{where} · ", "dim"),
-                    (one_line(quote.text, 200), "italic"),
-                )
-                options.append(self._row(prompt, CardRow("quote", Position(briefing.key, quote.location))))
+                row = CardRow("quote", Position(briefing.key, quote.location))
+                lines.append(self._row(partial(_quote_row, briefing, quote), row))
         others = self._other_briefings()
-        options.append(self._heading(f"Also in ({len(others)})"))
+        lines.append(self._heading(f"Also in ({len(others)})"))
         for briefing, position in others:
-            options.append(self._row(_briefing_label(briefing), CardRow("briefing", position)))
-        return options
+            lines.append(self._row(partial(_briefing_label, briefing), CardRow("briefing", position)))
+        return lines
 
     def _other_briefings(self) -> list[tuple[Briefing, Position]]:
         """Briefings that mention the entity, other than the open one, each at its first mention."""
@@ -226,20 +234,24 @@ class EntityCard(ModalScreen[None]):
         return found
 
     def _start_row(self) -> int | None:
+        """The row of the mention the card was opened from, else the next mention's, else the first row."""
+        where = {row.position: index for index, row in enumerate(self.rows)
+                 if row is not None and row.kind == "mention"}  # one pass: thousands of rows
         target = self.origin
-        if target is not None and CardRow("mention", target) not in self.rows:
+        if target is not None and target not in where:
             target = nav.next_mention(self.library, self.entity_id, target, +1)
-        for index, row in enumerate(self.rows):
-            if row is not None and (target is None or row == CardRow("mention", target)):
-                return index
+        if target is not None and target in where:
+            return where[target]
+        if target is None and where:
+            return min(where.values())
         return next((i for i, row in enumerate(self.rows) if row is not None), None)
 
     # -- actions ---------------------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#card-rows")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(CardList.Selected, "#card-rows")
+    def _chosen(self, event: CardList.Selected) -> None:
         event.stop()
-        row = self.rows[event.option_index] if event.option_index < len(self.rows) else None
+        row = self.rows[event.index] if event.index < len(self.rows) else None
         if row is not None:
             self.go(row.position)
 
