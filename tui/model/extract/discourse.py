@@ -111,6 +111,12 @@ class Discourse:
             if not any(a <= start < b for a, b in quoted.get(flat, ())):
                 self.by_block.setdefault(flat, []).append(mention)
         self.starts = {b: [m.location.start for m in ms] for b, ms in self.by_block.items()}
+        # Where each person is named, in reading order, for last_seen (a scan back through every
+        # mention per speech verb was quadratic: a 1 MB paragraph took minutes).
+        self._spots: dict[str, list[tuple[int, int]]] = {}
+        for flat in sorted(self.by_block):
+            for mention in self.by_block[flat]:
+                self._spots.setdefault(mention.entity_id, []).append((flat, mention.location.start))
         self.quoted = quoted
         self._genders: dict[str, str] = {}
         self.subjects: list[tuple[int, int, str]] = []  # (block, position, person id), in reading order
@@ -187,7 +193,10 @@ class Discourse:
         text = self.texts[block]
         start = sentence_start(text, verb)
         mentions = self.by_block.get(block, [])
-        before = [m for m in mentions if start <= m.location.start and m.location.end <= verb]
+        starts = self.starts.get(block, [])
+        # Only the mentions that start in [start, verb), found by bisection (mentions are in order).
+        window = mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, verb)]
+        before = [m for m in window if m.location.end <= verb]
         if not before:
             return None
         first = before[0]
@@ -301,11 +310,9 @@ class Discourse:
 
     def last_seen(self, person: str, block: int, pos: int) -> tuple[int, int] | None:
         """Where ``person`` was last named before ``pos`` (outside quotations)."""
-        for b in range(block, -1, -1):
-            for mention in reversed(self.by_block.get(b, [])):
-                if mention.entity_id == person and (b < block or mention.location.start < pos):
-                    return b, mention.location.start
-        return None
+        spots = self._spots.get(person, [])
+        index = bisect.bisect_left(spots, (block, pos))
+        return spots[index - 1] if index else None
 
     def describe(self, phrase: str, block: int, pos: int, *, guess: bool = True) -> Attribution:
         """A description as speaker: a matching role gives the person; organisations and others give None.
