@@ -188,3 +188,20 @@ def test_a_file_added_twice_is_listed_once_and_errors_accumulate() -> None:
     assert [e.path for e in library.errors] == ["bad.md", "worse.md"]
     entry = library.entity("person:mara-lind")
     assert entry is not None and entry.briefings == ["full.md"]
+
+
+def test_a_removed_briefing_leaves_the_list_the_index_and_the_mentions() -> None:
+    library = Library()
+    library.add(corpus())
+    removed = library.remove("olek.md")
+    assert removed is not None and removed.key == "olek.md"
+    assert library.briefing("olek.md") is None and "olek.md" not in [b.key for b in library.briefings]
+    entry = library.entity("person:olek-brandt")
+    assert entry is not None and entry.briefings == ["ole.md", "brandt.md"]
+    assert entry.roles == {"ole.md": "fisher"}
+    assert "olek.md" not in {b.key for b, _ in library.mentions_of("person:olek-brandt")}
+    assert library.remove("olek.md") is None
+    library.add([removed])  # added again (reloaded): as before
+    whole = Library()
+    whole.add(corpus())
+    assert seen(library) == seen(whole)

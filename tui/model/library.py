@@ -106,6 +106,25 @@ class Library:
                 self._dirty.add(entity_id)
         self._reorder = True
 
+    def remove(self, key: str) -> Briefing | None:
+        """Take a briefing out (its file was deleted, or is about to be added again as reloaded).
+
+        Its entities' index entries are redone without it. Folds it caused in
+        other briefings stay, and its full names still count as known surnames
+        (they were right when made). Errors are the caller's to drop.
+        """
+        briefing = self._by_key.pop(key, None)
+        if briefing is None:
+            return None
+        self.briefings[:] = [b for b in self.briefings if b is not briefing]
+        del self._order[key]
+        for entity_id in _ids_in(briefing):
+            self._holders.get(entity_id, set()).discard(key)
+            self._dirty.add(entity_id)
+        self._folder.forget(key)
+        self._reorder = True
+        return briefing
+
     @property
     def index(self) -> dict[str, LibraryEntity]:
         """Entity id to its library-wide view, in order of first appearance (brought up to date here)."""

@@ -100,6 +100,11 @@ class SurnameFolder:
                 changed.append((briefing, renames))
         return changed
 
+    def forget(self, key: str) -> None:
+        """A briefing left the library: it no longer waits for a full name."""
+        for waiting in self.waiting.values():
+            waiting.pop(key, None)
+
     def _fold(self, briefing: Briefing) -> Renames:
         """Fold one briefing's lone surnames against the full names known now."""
         local = {e.id for e in briefing.entities.values() if e.id in self.full}
