@@ -166,29 +166,80 @@ def entry_files(cache_dir: Path) -> list[Path]:
     return sorted(p for p in cache_dir.rglob("*.json.z"))
 
 
+def moved_aside(cache_dir: Path) -> list[Path]:
+    return sorted((cache_dir / "corrupt").glob("*.corrupt"))
+
+
+def corrupt_warnings(errors: list[LoadError]) -> list[LoadError]:
+    return [e for e in errors if "cache entry was corrupt" in e.message]
+
+
 @pytest.mark.parametrize("garbage", [b"", b"not zlib at all", zlib.compress(b"{not json"),
                                      zlib.compress(b'{"key": 1}'), zlib.compress(b'{"key": [], "value": 3}')])
-def test_a_corrupt_cache_entry_is_ignored_and_rewritten(garbage: bytes, tmp_path: Path,
-                                                        cache_dir: Path) -> None:
+def test_a_corrupt_cache_entry_is_moved_aside_with_a_warning_and_rebuilt(garbage: bytes, tmp_path: Path,
+                                                                         cache_dir: Path) -> None:
     path = copy_fixture("harbour.md", tmp_path)
-    expected = load_file(path)
+    expected_briefing, expected_errors = load_file(path)
     [entry] = entry_files(cache_dir)
     entry.write_bytes(garbage)
     calls: list[Path] = []
-    assert cache.load_cached(path, counting(calls)) == expected
+    briefing, errors = cache.load_cached(path, counting(calls))
     assert calls == [path]
-    assert cache.load_cached(path, counting(calls)) == expected
-    assert calls == [path], "the rebuilt entry is used next time"
+    assert briefing == expected_briefing and briefing is not None
+    [warning] = corrupt_warnings(errors)
+    assert warning.severity is Severity.WARNING and warning.path == str(path)
+    [aside] = moved_aside(cache_dir)
+    assert aside.read_bytes() == garbage, "the damaged entry is kept for a bug report"
+    assert str(aside) in warning.message and "rebuilt" in warning.message
+    assert [e for e in errors if e is not warning] == expected_errors
+    assert cache.load_cached(path, counting(calls)) == (expected_briefing, expected_errors)
+    assert calls == [path], "the rebuilt entry is used next time, and without the warning"
 
 
-def test_a_valid_entry_with_damaged_contents_is_a_miss_not_a_crash(tmp_path: Path, cache_dir: Path) -> None:
+def test_a_valid_entry_with_damaged_contents_is_corrupt_not_a_crash(tmp_path: Path, cache_dir: Path) -> None:
     path = copy_fixture("harbour.md", tmp_path)
-    expected = load_file(path)
+    expected_briefing, _ = load_file(path)
     [entry] = entry_files(cache_dir)
     document = json.loads(zlib.decompress(entry.read_bytes()))
     document["value"][0][3] = [[0, 0, 0, 0, 0, None]]  # mentions in a shape the decoder does not expect
     entry.write_bytes(zlib.compress(json.dumps(document).encode()))
-    assert load_file(path) == expected
+    briefing, errors = load_file(path)
+    assert briefing == expected_briefing
+    assert len(corrupt_warnings(errors)) == 1 and len(moved_aside(cache_dir)) == 1
+
+
+def test_an_unreadable_entry_is_moved_aside_too(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    expected_briefing, _ = load_file(path)
+    [entry] = entry_files(cache_dir)
+    entry.unlink()
+    entry.mkdir()  # a directory where the entry should be: reading it fails
+    briefing, errors = load_file(path)
+    assert briefing == expected_briefing and len(corrupt_warnings(errors)) == 1
+    assert entry.is_file() and [p.is_dir() for p in moved_aside(cache_dir)] == [True]
+
+
+def test_a_stale_entry_is_rebuilt_silently(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    load_file(path)
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more paragraph about the quay.\n",
+                    encoding="utf-8")
+    briefing, errors = load_file(path)
+    assert briefing is not None and not corrupt_warnings(errors)
+    assert any("One more paragraph" in b.text for s in briefing.sections for b in s.blocks)
+    assert moved_aside(cache_dir) == []
+
+
+def test_the_corrupt_folder_keeps_only_the_newest_few(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    load_file(path)
+    for round_ in range(6):
+        [entry] = entry_files(cache_dir)
+        entry.write_bytes(f"garbage {round_}".encode())
+        assert corrupt_warnings(load_file(path)[1])
+    kept = moved_aside(cache_dir)
+    assert len(kept) == cache._KEEP_CORRUPT
+    assert sorted(p.read_bytes() for p in kept) == [b"garbage 3", b"garbage 4", b"garbage 5"]
 
 
 def test_the_format_is_compressed_json_keyed_by_identity_and_code(tmp_path: Path, cache_dir: Path) -> None:

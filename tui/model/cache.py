@@ -14,9 +14,12 @@ names, sizes and mtimes of the files of :mod:`tui.model`, plus the
 markdown-it version), so a new extractor never serves stale annotations.
 
 The format is zlib-compressed JSON of plain lists (no pickle: a cache file is
-data, never code). A corrupt, truncated or foreign file is a miss, never an
-error; writes are atomic (temporary file, then ``os.replace``), and a cache
-directory that cannot be written just means no cache.
+data, never code). A stale entry (written for another version of the file) is
+a silent miss. A corrupt, truncated or unreadable one is a miss too, never an
+error, but it is moved aside to ``corrupt/`` (the newest few kept, for a bug
+report) and the load returns a warning saying so: something damaged the cache,
+and the reader should know. Writes are atomic (temporary file, then
+``os.replace``), and a cache directory that cannot be written just means no cache.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ import gc
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +59,8 @@ FORMAT_VERSION = 1
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
 _MAX_BYTES = 64 * 1024 * 1024
 _SIDECARS = (".yaml", ".yml")
+_KEEP_CORRUPT = 3
+"""How many corrupt entries ``corrupt/`` keeps: enough to report a bug, never a growing pile."""
 
 Loaded = tuple[Briefing | None, list[LoadError]]
 _BLOCK_KINDS = {kind.value: kind for kind in BlockKind}
@@ -131,12 +138,20 @@ def load_cached(path: Path, load: Callable[[Path], Loaded]) -> Loaded:
     except (OSError, ValueError):
         return load(path)
     entry = _entry_path(absolute)
+    stamp = (stat.st_mtime_ns, stat.st_size)
     hit = _read(entry, key, path)
-    if hit is not None:
+    if isinstance(hit, tuple):
+        if hit[0] is not None:
+            hit[0].stamp = stamp
         return hit
+    moved = _move_aside(entry) if hit is _CORRUPT else None
     briefing, errors = result = load(path)
+    if briefing is not None:
+        briefing.stamp = stamp  # of the bytes read for the key: a write after that shows as a change
     if not any(error.message.startswith("internal error") for error in errors):
         _write(entry, key, encode(briefing, errors, path))
+    if moved is not None:  # the warning is for this load only, never stored in the rebuilt entry
+        return briefing, [*errors, LoadError(str(path), moved, None, Severity.WARNING)]
     return result
 
 
@@ -145,26 +160,77 @@ def _entry_path(absolute: str) -> Path:
     return cache_dir() / f"v{FORMAT_VERSION}" / name[:2] / f"{name}.json.z"
 
 
-def _read(entry: Path, key: list[Any], path: Path) -> Loaded | None:
-    """The cached result, or ``None`` if there is none, it is stale, or it cannot be read."""
+_CORRUPT = object()
+"""What :func:`_read` returns for an entry that exists but cannot be used: it is moved aside."""
+
+
+def _read(entry: Path, key: list[Any], path: Path) -> Loaded | object | None:
+    """The cached result; ``None`` if there is none or it is stale; ``_CORRUPT`` if it is damaged.
+
+    Stale means a well-formed entry whose key differs (the file or the code
+    changed): the normal way an entry expires. Anything else that fails to
+    read or decode is damage.
+    """
     try:
         raw = entry.read_bytes()
-    except OSError:
-        return None
+    except OSError:  # none yet (or no cache directory) is a miss; one there but unreadable is damage
+        return _CORRUPT if os.path.lexists(entry) else None
     # Decoding makes ~200 objects per article that all live on; pausing the cycle collector
     # meanwhile saves it from rescanning them over and over (a third of the warm load time).
     collecting = gc.isenabled()
     gc.disable()
     try:
         document = json.loads(zlib.decompress(raw).decode("utf-8", "surrogatepass"))
-        if document["key"] != key:
+        stored = document["key"]
+        if not isinstance(stored, list) or len(stored) != len(key):
+            return _CORRUPT
+        if stored != key:
             return None
         return decode(document["value"], path)
-    except Exception:  # corrupt, truncated or from another version: rebuild it
-        return None
+    except Exception:  # corrupt or truncated: rebuild it, and say so
+        return _CORRUPT
     finally:
         if collecting:
             gc.enable()
+
+
+def _move_aside(entry: Path) -> str:
+    """Move a damaged entry into ``corrupt/`` (keeping the newest few) and say where, for the warning.
+
+    Never raises: if it cannot be moved it is deleted, and if that fails too
+    the rebuilt entry simply replaces it.
+    """
+    aside = cache_dir() / "corrupt"
+    target = aside / f"{entry.name}.{time.time_ns()}.corrupt"
+    try:
+        aside.mkdir(parents=True, exist_ok=True)
+        os.replace(entry, target)
+    except FileNotFoundError:  # another reader moved it first
+        return "cache entry was corrupt; another reader moved it aside; rebuilt"
+    except OSError:
+        with contextlib.suppress(OSError):
+            entry.unlink()
+        return f"cache entry was corrupt and could not be moved aside; rebuilt (entry {entry})"
+    _prune(aside)
+    return f"cache entry was corrupt; moved aside to {target}; rebuilt"
+
+
+def _prune(aside: Path) -> None:
+    """Keep only the newest :data:`_KEEP_CORRUPT` entries in ``corrupt/``."""
+    with contextlib.suppress(OSError):
+        kept = sorted(aside.iterdir(), key=_moved_at, reverse=True)
+        for old in kept[_KEEP_CORRUPT:]:
+            with contextlib.suppress(OSError):
+                if old.is_dir() and not old.is_symlink():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    old.unlink()
+
+
+def _moved_at(path: Path) -> int:
+    """The time stamp :func:`_move_aside` put in a name (0 for anything else, so it goes first)."""
+    stamp = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else ""
+    return int(stamp) if stamp.isdigit() else 0
 
 
 def _write(entry: Path, key: list[Any], value: list[Any]) -> None:

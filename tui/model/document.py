@@ -105,6 +105,8 @@ class Briefing:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     extract: bool = True
+    stamp: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+    """The file's ``(mtime_ns, size)`` when it was read, if known: how a reader tells it changed since."""
 
     @property
     def key(self) -> str:
