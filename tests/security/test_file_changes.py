@@ -1,10 +1,10 @@
-"""Files deleted or rewritten while the reader has them open: no crash, nothing lost, reported next time.
+"""Files deleted or rewritten while the reader has them open: no crash, nothing lost, reported.
 
-The reader keeps what it loaded in memory (it has no reload key and does not
-watch files), so a file removed or replaced under it goes on showing as it was
-loaded; the next start reports the deleted file as gone and the rewritten one
-as whatever it now is (here a binary file: a load error), and the read marks
-of the others survive.
+The reader keeps what it loaded in memory and looks at the file again when it
+opens a briefing (and on ctrl+r, tested in tests/ui/test_reload.py): a deleted
+file goes on showing as it was loaded, with a warning; a rewritten one is
+loaded again (here a binary file: its load error shows). The next start
+reports the deleted file as gone, and the read marks of the others survive.
 """
 
 from __future__ import annotations
@@ -55,13 +55,24 @@ async def test_files_deleted_or_rewritten_while_open(tmp_path: Path) -> None:
             await pilot.press(key)
             await pilot.pause()
         app.navigate(Position(str(beta)))
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert "binary" in region_text(app, app.article)  # rewritten as garbage: reloaded, its error shown
+        assert app.library.briefing(str(beta)) is None
         person = next(e for e in app.library.briefings[0].entities.values() if e.kind.value == "person")
         app.post_message(OpenEntity(person.id))
         await pilot.pause()
         rendered(app)
         await pilot.press("escape")
-        assert VISIBLE_MARKUP in region_text(app, app.article)  # still shows what was loaded
+        app.navigate(Position(str(alpha)))
+        await pilot.pause()
+        assert VISIBLE_MARKUP in region_text(app, app.article)  # deleted: still shows what was loaded
+        assert any("was deleted" in n.message for n in app._notifications if n.severity == "warning")
+        app.navigate(Position(str(gamma)))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Completely different text" in region_text(app, app.article)  # rewritten: the new text
+        rendered(app)
         await pilot.press("q")
     assert app.return_value == 0
     assert app.exit_warnings == []

@@ -40,6 +40,7 @@ from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
 from tui.ui.loading import Loaded, Pacer, load_in_batches, read_stdin
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
+from tui.ui.reload import DELETED_MARK, check_file
 from tui.ui.search import FIND_BINDINGS, SearchBar
 from tui.ui.sidebar import Sidebar
 from tui.ui.status import StatusLine, position_label
@@ -80,6 +81,8 @@ class BriefingApp(App[int]):
         self.current_entity: str | None = None
         self.loading: tuple[int, int] | None = None
         self.exit_warnings: list[str] = []
+        self.deleted_files: set[str] = set()
+        """Keys of open briefings whose file was found deleted (:mod:`tui.ui.reload`)."""
         self._available: tuple[bool | None, ...] = ()
         self._pacer = Pacer(self, self._show_loaded)
 
@@ -268,6 +271,7 @@ class BriefingApp(App[int]):
         self.library_pane.show_outline(briefing, lambda s: self.state.is_section_read(key, s), 0)
         self.sub_title = one_line(briefing.title, 80)
         self._save_state()
+        check_file(self, briefing)  # rewritten since loaded: reload; deleted: say so
 
     def open_error(self, path: str) -> None:
         """Show a file that failed to load: its path, line and message."""
@@ -303,6 +307,8 @@ class BriefingApp(App[int]):
         entry = self.library.entity(self.current_entity) if self.current_entity else None
         trail = [position_label(self.library, p) for p in self.history.trail(4)[:-1]]
         where = briefing.title if briefing else self.sub_title  # a failed file: its path
+        if briefing is not None and briefing.key in self.deleted_files:
+            where += DELETED_MARK
         self.query_one(StatusLine).show(where or None, section, trail,
                                         entry.entity.name if entry else None, self.loading)
         available = tuple(self.check_action(a, p) for a, p in
@@ -377,6 +383,11 @@ class BriefingApp(App[int]):
             read = not self.state.is_read(self.current_key)
             self.state.mark_read(self.current_key, read)
             self.library_pane.mark_read(self.current_key, read)
+
+    def action_reload(self) -> None:
+        """Load the open briefing again if its file changed; warn if it was deleted."""
+        check_file(self, self.briefing, asked=True)
+        self._update_status()
 
     def action_help(self) -> None:
         """Every key, on its own screen."""

@@ -62,6 +62,8 @@ APP_BINDINGS: list[BindingType] = [
             tooltip="Find text in this briefing; n / N for the next and previous match"),
     Binding("f", "hints", "Hints", show=False, id="app.hints",
             tooltip="Label every visible mention and quote; type a label to jump there"),
+    Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload",
+            tooltip="Load the open briefing again if its file changed on disk"),
     Binding("escape", "focus_article", "Article", show=False, id="app.focus_article",
             tooltip="Back to the article from any pane; while reading, close the find bar"),
 ]
