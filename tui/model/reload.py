@@ -53,10 +53,6 @@ def replace_briefing(library: Library, key: str, briefing: Briefing | None, erro
     rebuilt, since names the old version held may be gone.
     """
     library.errors[:] = [e for e in library.errors if e.path != key]
-    old = library.briefing(key)
-    if old is not None:
-        library.briefings.remove(old)
-        del library._by_key[key]  # Library has no remove yet: see the report
-        library._order.pop(key, None)
+    library.remove(key)
     library.add([] if briefing is None else [briefing], errors)
     library.reindex()
