@@ -108,7 +108,12 @@ def _identity(stat: os.stat_result, data: bytes) -> list[Any]:
 def _read_file(path: Path) -> tuple[os.stat_result, bytes]:
     """The file's identity and bytes from one open (``fstat``: no second path look-up)."""
     with path.open("rb") as handle:
-        return os.fstat(handle.fileno()), handle.read(_MAX_BYTES + 1)
+        stat = os.fstat(handle.fileno())
+        # Ask for what the file holds (one byte more shows it grew), not for the whole cap:
+        # read(cap) allocates a 64 MB buffer for every file, even a 2 KB one.
+        # Size 0 may be a special file, so that reads up to the cap.
+        wanted = stat.st_size + 1 if 0 < stat.st_size <= _MAX_BYTES else _MAX_BYTES + 1
+        return stat, handle.read(wanted)
 
 
 def _sidecar_identity(path: Path) -> list[Any] | None:
