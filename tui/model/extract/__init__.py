@@ -10,15 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.model.document import BlockKind, Section
 from tui.model.entities import Entity, EntityKind, Location, Mention, Quote
-from tui.model.extract.candidates import runs
-from tui.model.extract.classify import Decision, Kind, decide
 from tui.model.extract.names import entity_id
-from tui.model.extract.quotes import RawQuote, find_raw_quotes, is_speech
-from tui.model.extract.registry import Block, Registry, alias_mentions
-from tui.model.extract.speakers import Speakers, people_of
+
+if TYPE_CHECKING:
+    from tui.model.extract.classify import Decision
+    from tui.model.extract.quotes import RawQuote
+    from tui.model.extract.registry import Block, Registry
+    from tui.model.extract.speakers import Speakers
+
+# The extractor proper (gazetteer, lexicons, classifier: ~100 ms to import) is imported by the
+# functions that use it, so importing ``tui.model.extract.names`` (the library's fold keys) or
+# ``DeclaredQuote`` stays cheap and the reader can paint a cached briefing before it is needed.
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,10 @@ def annotate(
     Credits blocks are skipped. Never raises on odd text: the worst a strange
     paragraph can do is yield nothing.
     """
+    from tui.model.extract.quotes import find_raw_quotes
+    from tui.model.extract.registry import Registry, alias_mentions
+    from tui.model.extract.speakers import Speakers, people_of
+
     blocks: list[Block] = [
         (s_index, b_index, block.text)
         for s_index, section in enumerate(sections)
@@ -87,6 +97,9 @@ def annotate(
 
 def _extract_entities(texts: Sequence[str], registry: Registry) -> None:
     """Decide every run, then add people and places (fullest names first) and link bare surnames."""
+    from tui.model.extract.candidates import runs
+    from tui.model.extract.classify import Kind, decide
+
     decisions: list[Decision] = []
     for index, text in enumerate(texts):
         decisions.extend(decide(run, text) for run in runs(index, text))
@@ -102,6 +115,8 @@ def _extract_entities(texts: Sequence[str], registry: Registry) -> None:
 
 def _extracted_quotes(blocks: Sequence[Block], raws: Sequence[RawQuote], speakers: Speakers) -> list[Quote]:
     """Quotes that pass as speech, each with its speaker, in reading order."""
+    from tui.model.extract.quotes import is_speech
+
     texts = [text for _, _, text in blocks]
     quotes: list[Quote] = []
     previous: tuple[RawQuote, str | None] | None = None
@@ -163,6 +178,8 @@ def _declared_quotes(
 
 def find_mentions(sections: Sequence[Section], entity: Entity) -> list[Mention]:
     """Every exact occurrence of any alias of one ``entity`` (possessive allowed), credits skipped."""
+    from tui.model.extract.registry import Registry, alias_mentions
+
     blocks: list[Block] = [
         (s_index, b_index, block.text)
         for s_index, section in enumerate(sections)
