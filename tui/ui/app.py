@@ -20,7 +20,6 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from tui.model import navigation as nav
@@ -33,6 +32,7 @@ from tui.ui.article import ArticleView
 from tui.ui.bindings import APP_BINDINGS
 from tui.ui.card import EntityCard
 from tui.ui.commands import PALETTE_BINDINGS, BriefingCommands
+from tui.ui.footer import QuickFooter
 from tui.ui.help import HelpScreen
 from tui.ui.hints import HintScreen
 from tui.ui.jumps import NOTHING, jump_available, jump_target
@@ -92,7 +92,7 @@ class BriefingApp(App[int]):
             yield ArticleView(id="article")
             yield Sidebar(id="sidebar")
         yield StatusLine(id="status")
-        yield Footer()
+        yield QuickFooter()
 
     article = getters.query_one(ArticleView)
     sidebar = getters.query_one(Sidebar)

@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.model import navigation as nav
 from tui.model.document import Briefing
@@ -37,6 +37,7 @@ from tui.model.navigation import Position
 from tui.model.textsearch import keyword_in_context
 from tui.ui.cardlist import CardList as CardList  # re-exported: the card's list belongs with the card
 from tui.ui.cardlist import Line
+from tui.ui.footer import QuickFooter
 from tui.ui.messages import Navigate
 from tui.ui.text import one_line, safe
 
@@ -172,7 +173,7 @@ class EntityCard(ModalScreen[None]):
             box.border_title = "Person" if self.entity_id.startswith("person:") else "Place"
             yield Static(header(self.library, entry) if entry else Content("Unknown"), id="card-header")
             yield CardList(self._lines(), id="card-rows")
-        yield Footer()
+        yield QuickFooter()
 
     def on_mount(self) -> None:
         """Highlight the mention the card was opened from (or the next one), so the list starts "here"."""

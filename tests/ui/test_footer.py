@@ -1,0 +1,47 @@
+"""The key bar greys keys out and back in without being rebuilt (a rebuild cost 30-50 ms a key)."""
+
+from __future__ import annotations
+
+from textual.widgets._footer import FooterKey
+
+from tests.ui.conftest import make_app
+from tui.model.library import Library
+from tui.ui.app import BriefingApp
+from tui.ui.footer import QuickFooter
+
+SIZE = (120, 40)
+
+
+def footer_key(app: BriefingApp, action: str) -> FooterKey:
+    footer = app.screen.query_one(QuickFooter)
+    return next(key for key in footer.query(FooterKey) if key.action == action)
+
+
+async def test_back_is_dimmed_until_a_jump_then_lit_in_place(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        back = footer_key(app, "history_back")
+        assert back.has_class("-disabled")
+        await pilot.press("right_square_bracket")  # next section: a jump Back can undo
+        await pilot.pause()
+        assert footer_key(app, "history_back") is back  # the same widget: not recomposed
+        assert not back.has_class("-disabled")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert footer_key(app, "history_back").has_class("-disabled")
+        assert not footer_key(app, "history_forward").has_class("-disabled")
+
+
+async def test_the_bar_is_rebuilt_when_other_keys_show(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        await pilot.press("l", "enter")  # the card: its own bar, with its own keys
+        await pilot.pause()
+        assert footer_key(app, "close") is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert footer_key(app, "history_back") is not None
