@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tui.model.library import Library
 
 PROG = "briefing"
-COMMANDS = ("check", "extract", "eval")
+COMMANDS = ("check", "extract", "eval", "dossier", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 _DESCRIPTION = (
@@ -42,6 +42,10 @@ commands:
                                           print what was loaded (people, places, quotes, sections)
   briefing eval DIR... [--json] [--details]
                                           score the extractor against NAME.gold.json files
+  briefing dossier NAME [PATH...] [-o FILE]
+                                          a Markdown dossier of one person or place
+  briefing export PATH... [--format md|json] [-o DIR]
+                                          write each briefing with its annotations (default ./export/)
 
 PATH is a file (.md, .markdown, .txt), a directory (searched recursively) or - for stdin.
 Run 'briefing COMMAND --help' for a command's options.
@@ -170,7 +174,20 @@ def _dispatch(args: list[str]) -> int:
     if args and args[0] == "extract":
         options = _extract_parser().parse_args(args[1:])
         return run_extract(options.paths, options.format)
+    if args and args[0] in ("dossier", "export"):
+        return _run_export_command(args[0], args[1:])
     return run_reader(_reader_parser().parse_args(args).paths)
+
+
+def _run_export_command(command: str, args: list[str]) -> int:
+    """``dossier`` and ``export`` live in :mod:`tui.cli_export`; they load through :func:`_load` too."""
+    from tui import cli_export
+
+    if command == "dossier":
+        options = cli_export.dossier_parser(PROG, _Parser).parse_args(args)
+        return cli_export.run_dossier(PROG, _load, options.name, options.paths, options.output)
+    options = cli_export.export_parser(PROG, _Parser).parse_args(args)
+    return cli_export.run_export(PROG, _load, options.paths, options.format, options.output)
 
 
 def _quiet_stdout() -> None:

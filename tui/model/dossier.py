@@ -109,7 +109,7 @@ def _sentence(briefing: Briefing, location: Location) -> str:
     keyword = inline(sentence[start:end])
     bold = f"**{keyword}**" if keyword else ""
     # No spaces added around the bold: "Putin’s" and "“Putin" read as in the text.
-    return inline(sentence[:start]) + bold + inline(sentence[end:])
+    return (inline(sentence[:start], trim=False) + bold + inline(sentence[end:], trim=False)).strip()
 
 
 def _summary(entry: LibraryEntity, line: Timeline) -> str:
@@ -144,10 +144,14 @@ def _facts(entry: LibraryEntity) -> list[str]:
 
 
 def _roles(line: Timeline) -> list[str]:
-    rows: list[str] = []
+    by_role: dict[str, list[TimelinePoint]] = {}
     for point in line.points:
         if point.role:
-            rows.append(f"- {inline(point.role)} — in *{inline(point.title)}* ({_when(point)})")
+            by_role.setdefault(point.role, []).append(point)
+    rows = [
+        f"- **{inline(role)}** — in " + "; ".join(f"*{inline(p.title)}* ({_when(p)})" for p in points)
+        for role, points in by_role.items()
+    ]
     return ["## Roles", "", *rows, ""] if rows else []
 
 

@@ -26,6 +26,7 @@ from tui.model.export import printable
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 """Inline syntax: escapes, code, emphasis, links, images, HTML, autolinks, tables, strikethrough, entities."""
+_SPACES = re.compile(r"\s+")
 _BLOCK_START = re.compile(r"^(?:([#>+=:-])|(\d{1,9})([.)]))")
 """What makes a line a heading, quote, list item or setext underline when it comes first."""
 
@@ -35,9 +36,13 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def inline(text: str) -> str:
-    """``text`` as Markdown that renders as the same characters, on one line (whitespace runs folded)."""
-    escaped = _SPECIAL.sub(r"\\\1", printable(one_line(text)))
+def inline(text: str, *, trim: bool = True) -> str:
+    """``text`` as Markdown that renders as the same characters, on one line (whitespace runs folded).
+
+    ``trim=False`` keeps a space at either end, for pieces of a sentence joined around a bold word.
+    """
+    flat = one_line(text) if trim else _SPACES.sub(" ", text)
+    escaped = _SPECIAL.sub(r"\\\1", printable(flat))
     return _BLOCK_START.sub(_escape_start, escaped, count=1)
 
 
