@@ -106,10 +106,10 @@ def test_encode_then_decode_gives_back_exactly_what_was_loaded(briefing: Briefin
 # -- the cache in front of the loader ------------------------------------------------------------------
 
 
-def counting(calls: list[Path]) -> Callable[[Path], Loaded]:
-    def load(path: Path) -> Loaded:
+def counting(calls: list[Path]) -> Callable[[Path, bytes | None], Loaded]:
+    def load(path: Path, data: bytes | None) -> Loaded:
         calls.append(path)
-        return _load_file(path)
+        return _load_file(path, data)
 
     return load
 
@@ -289,3 +289,17 @@ def test_an_unwritable_cache_directory_only_means_no_cache(tmp_path: Path,
 def test_without_the_override_the_cache_lives_in_the_user_cache_dir(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(cache.ENV_CACHE_DIR)
     assert cache.cache_dir().name == "briefing"
+
+
+def test_a_miss_hands_the_bytes_it_read_to_the_loader(tmp_path: Path) -> None:
+    """The key needs the file's bytes anyway: the loader gets them instead of reading the file again."""
+    path = copy_fixture("harbour.md", tmp_path)
+    handed: list[bytes | None] = []
+
+    def load(target: Path, data: bytes | None) -> Loaded:
+        handed.append(data)
+        return _load_file(target, data)
+
+    cold = cache.load_cached(path, load)
+    assert handed == [path.read_bytes()]
+    assert cold[0] is not None and cold[0].mentions

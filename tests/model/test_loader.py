@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+import tui.model.extract as extract
 import tui.model.loader as loader
+import tui.model.markdown as markdown
 from tui.model.decoding import MAX_BYTES
-from tui.model.document import BlockKind, LoadError, Severity, SourceFormat
+from tui.model.document import BlockKind, Briefing, LoadError, Severity, SourceFormat
 from tui.model.entities import EntityKind, Origin
 from tui.model.extract import Annotations
 from tui.model.extract.names import entity_id
@@ -316,7 +318,7 @@ def test_an_unexpected_exception_becomes_an_internal_error(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(loader, "parse_markdown", explode)
+    monkeypatch.setattr(markdown, "parse_markdown", explode)
     library = load_library([corpus])
     assert {b.format for b in library.briefings} == {SourceFormat.TEXT}
     [error] = library.errors
@@ -327,7 +329,7 @@ def test_an_extractor_failure_keeps_the_text(corpus: Path, monkeypatch: pytest.M
     def explode(*args: object, **kwargs: object) -> Annotations:
         raise ValueError("bad span")
 
-    monkeypatch.setattr(loader, "annotate", explode)
+    monkeypatch.setattr(extract, "annotate", explode)
     briefing, problems = load_file(corpus / "harbour.md")
     assert briefing is not None and briefing.sections and briefing.mentions == []
     assert [p.severity for p in problems] == [Severity.WARNING] and "bad span" in problems[0].message
@@ -335,7 +337,7 @@ def test_an_extractor_failure_keeps_the_text(corpus: Path, monkeypatch: pytest.M
 
 def test_extractor_warnings_become_load_warnings(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        loader, "annotate", lambda *a, **k: Annotations(warnings=["quote speaker 'Nobody' unknown"])
+        extract, "annotate", lambda *a, **k: Annotations(warnings=["quote speaker 'Nobody' unknown"])
     )
     _, problems = load_file(corpus / "harbour.md")
     assert [(p.severity, p.message) for p in problems] == [
@@ -350,7 +352,7 @@ def test_extract_off_is_passed_to_the_extractor(tmp_path: Path, monkeypatch: pyt
         seen.append(extract)
         return Annotations()
 
-    monkeypatch.setattr(loader, "annotate", record)
+    monkeypatch.setattr(extract, "annotate", record)
     briefing, _ = load_file(write(tmp_path / "off.md", "---\nextract: off\n---\nText.\n"))
     assert seen == [False] and briefing is not None and briefing.extract is False
 
@@ -362,3 +364,34 @@ def test_too_deeply_nested_markdown_loads_as_plain_text_with_a_warning(tmp_path:
     assert briefing is not None
     assert "bottom" in briefing.sections[0].blocks[0].text
     assert [(p.severity, p.line) for p in problems] == [(Severity.WARNING, 4)]
+
+
+def test_early_shows_the_text_before_annotation_and_only_when_parsing(corpus: Path) -> None:
+    """A reader paints the text at once on a cache miss; a hit is already annotated, so no early copy."""
+    early: list[Briefing] = []
+    briefing, _ = load_file(corpus / "harbour.md", early=early.append)
+    [first] = early
+    assert briefing is not None and first is not briefing
+    assert first.title == briefing.title and first.sections == briefing.sections
+    assert first.mentions == [] and first.entities == {} and briefing.mentions
+    again, _ = load_file(corpus / "harbour.md", early=early.append)
+    assert again == briefing and len(early) == 1
+
+
+def test_a_library_loads_with_the_cycle_collector_paused_and_restores_it(corpus: Path) -> None:
+    import gc
+
+    seen: list[bool] = []
+    original = loader.load_file
+
+    def spy(path: Path, **options: bool) -> tuple[object, list[LoadError]]:
+        seen.append(gc.isenabled())
+        return original(path, **options)  # type: ignore[arg-type]
+
+    assert gc.isenabled()
+    loader.load_file = spy  # type: ignore[assignment]
+    try:
+        library = load_library([corpus])
+    finally:
+        loader.load_file = original
+    assert library.briefings and seen and not any(seen) and gc.isenabled()

@@ -196,9 +196,9 @@ def test_a_corrupt_cache_entry_is_rebuilt(tmp_path: Path) -> None:
     _article(article, 1)
     calls: list[Path] = []
 
-    def counting(path: Path) -> tuple[object, list[object]]:
+    def counting(path: Path, data: bytes | None) -> tuple[object, list[object]]:
         calls.append(path)
-        return _load_file(path)  # type: ignore[return-value]
+        return _load_file(path, data)  # type: ignore[return-value]
 
     load_cached(article, counting)  # type: ignore[arg-type]
     cache_root = Path(os.environ["BRIEFING_CACHE_DIR"])
