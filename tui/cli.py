@@ -1,7 +1,7 @@
 """The ``briefing`` command: open the reader, check files, print what was loaded, evaluate the extractor.
 
 ``briefing [PATH...]`` opens the reader; the first word may instead name a
-command (``check``, ``extract``, ``eval``), so a folder called ``check`` is
+command (``check``, ``extract``, ``eval``, ``serve``), so a folder called ``check`` is
 opened as ``briefing ./check``. Textual is imported only when the reader
 opens, so ``check`` and ``extract`` stay fast and work without a terminal.
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tui.model.library import Library
 
 PROG = "briefing"
-COMMANDS = ("check", "extract", "eval", "dossier", "export")
+COMMANDS = ("check", "extract", "eval", "serve", "dossier", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 _DESCRIPTION = (
@@ -46,6 +46,8 @@ commands:
                                           a Markdown dossier of one person or place
   briefing export PATH... [--format md|json] [-o DIR]
                                           write each briefing with its annotations (default ./export/)
+  briefing serve [PATH...] [--host H] [--port P]
+                                          serve the reader as a web page (needs: pip install ".[web]")
 
 PATH is a file (.md, .markdown, .txt), a directory (searched recursively) or - for stdin.
 Run 'briefing COMMAND --help' for a command's options.
@@ -96,6 +98,33 @@ def _extract_parser() -> argparse.ArgumentParser:
     )
     _paths_argument(parser)
     return parser
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} serve",
+        description="Serve the reader as a web page (one reader per browser tab) until Ctrl-C. "
+        "Needs the web extra: pip install \".[web]\".",
+    )
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1, this machine only)")
+    parser.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    _paths_argument(parser)
+    return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port number for ``--port``; anything else is a usage error."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (1-65535): {text!r}")
+    return int(text)
+
+
+def run_serve(paths: Sequence[str], host: str, port: int) -> int:
+    """``briefing serve``: the web reader lives in :mod:`tui.serve`, imported only for this command."""
+    from tui.serve import serve
+
+    return serve(paths, host=host, port=port)
 
 
 def _load(paths: Sequence[str], stdin: TextIO | None) -> Library:
@@ -174,6 +203,9 @@ def _dispatch(args: list[str]) -> int:
     if args and args[0] == "extract":
         options = _extract_parser().parse_args(args[1:])
         return run_extract(options.paths, options.format)
+    if args and args[0] == "serve":
+        options = _serve_parser().parse_args(args[1:])
+        return run_serve(options.paths, options.host, options.port)
     if args and args[0] in ("dossier", "export"):
         return _run_export_command(args[0], args[1:])
     return run_reader(_reader_parser().parse_args(args).paths)
