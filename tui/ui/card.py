@@ -40,6 +40,7 @@ from tui.ui.cardlist import Line
 from tui.ui.footer import QuickFooter
 from tui.ui.messages import Navigate
 from tui.ui.text import one_line, safe
+from tui.ui.timeline import TimelineCard
 
 ROW_LIMIT = 500
 """Mention rows listed at most (rows are built only when shown, so this bounds memory, not opening time)."""
@@ -110,7 +111,7 @@ def header(library: Library, entry: LibraryEntity) -> Content:
     return Content("\n").join(lines)
 
 
-class EntityCard(ModalScreen[None]):
+class EntityCard(TimelineCard, ModalScreen[None]):
     """A person's or place's card over the reader; Escape closes it, Enter on a row goes there."""
 
     KEY_GROUP = "Entity card"
@@ -172,6 +173,7 @@ class EntityCard(ModalScreen[None]):
         with Vertical(id="card") as box:
             box.border_title = "Person" if self.entity_id.startswith("person:") else "Place"
             yield Static(header(self.library, entry) if entry else Content("Unknown"), id="card-header")
+            yield self.timeline_strip()  # one bar per briefing, in date order (tui/ui/timeline.py)
             yield CardList(self._lines(), id="card-rows")
         yield QuickFooter()
 
