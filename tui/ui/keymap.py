@@ -106,8 +106,10 @@ def _extra_classes() -> list[type[DOMNode]]:
     from tui.ui.help import HelpScreen, HelpTable
     from tui.ui.hints import HintScreen
     from tui.ui.search import SearchBar, SearchInput
+    from tui.ui.timeline import SaveDossier, TimelineStrip
 
-    return [EntityCard, CardList, SearchBar, SearchInput, HintScreen, HelpScreen, HelpTable]
+    return [EntityCard, CardList, TimelineStrip, SaveDossier, SearchBar, SearchInput, HintScreen, HelpScreen,
+            HelpTable]
 
 
 def binding_groups(app: App[Any]) -> list[KeyGroup]:
