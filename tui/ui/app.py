@@ -39,6 +39,7 @@ from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
 from tui.ui.loading import Loaded, Pacer, load_in_batches, read_stdin
+from tui.ui.map import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.reload import DELETED_MARK, check_file
 from tui.ui.search import FIND_BINDINGS, SearchBar
@@ -57,7 +58,7 @@ class Saved(Message):
     warnings: list[str]
 
 
-class BriefingApp(App[int]):
+class BriefingApp(MapActions, App[int]):
     """A reader for a library of briefings, with people, places and quotes linked by keyboard."""
 
     CSS_PATH = "app.tcss"

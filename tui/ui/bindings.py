@@ -66,4 +66,6 @@ APP_BINDINGS: list[BindingType] = [
             tooltip="Load the open briefing again if its file changed on disk"),
     Binding("escape", "focus_article", "Article", show=False, id="app.focus_article",
             tooltip="Back to the article from any pane; while reading, close the find bar"),
+    Binding("M", "map", "Map", show=False, id="app.map",
+            tooltip="A map of the places of this briefing (or the library); Enter opens a place's card"),
 ]
