@@ -198,6 +198,8 @@ class Page:
             if all(part in text for part in wanted):
                 return text
             await asyncio.sleep(0.25)
+        if not text and await self.evaluate("!window.__briefingTerminal"):
+            raise AssertionError("no xterm terminal was captured: has textual-serve's page script changed?")
         raise AssertionError(f"the page never showed {wanted!r}; last screen:\n{text}")
 
     async def screenshot(self, path: Path) -> Path:
