@@ -105,11 +105,12 @@ def _extra_classes() -> list[type[DOMNode]]:
     from tui.ui.card import CardList, EntityCard
     from tui.ui.help import HelpScreen, HelpTable
     from tui.ui.hints import HintScreen
+    from tui.ui.map import MapScreen
     from tui.ui.search import SearchBar, SearchInput
     from tui.ui.timeline import SaveDossier, TimelineStrip
 
     return [EntityCard, CardList, TimelineStrip, SaveDossier, SearchBar, SearchInput, HintScreen, HelpScreen,
-            HelpTable]
+            HelpTable, MapScreen]
 
 
 def binding_groups(app: App[Any]) -> list[KeyGroup]:
