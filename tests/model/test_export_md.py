@@ -1,4 +1,4 @@
-"""Export: a briefing written back with its annotations loads again with the same people, places and quotes."""
+"""Export: a briefing written with its annotations loads again with the same people, places and quotes."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_raw_text_exports_to_markdown_that_loads_back_the_same(tmp_path: Path) -
 def test_a_sidecar_s_metadata_is_carried_into_the_front_matter(tmp_path: Path) -> None:
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "storm.yaml").write_text("source: Coast desk\ndate: 2024-02-03\n", encoding="utf-8")
-    before, after, exported = _export_and_reload(tmp_path, "storm.txt", RAW)
+    before, after, _ = _export_and_reload(tmp_path, "storm.txt", RAW)
     assert (after.source, after.date) == ("Coast desk", before.date)
     assert str(before.date) == "2024-02-03"
 
