@@ -180,7 +180,7 @@ def test_the_reader_gets_the_paths_and_check_never_imports_textual(
 ) -> None:
     received: list[list[str]] = []
     fake = types.ModuleType("tui.ui.app")
-    fake.run = lambda paths: received.append(paths) or 0  # type: ignore[attr-defined]
+    fake.run = lambda paths, **flags: received.append(paths) or 0  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "tui.ui.app", fake)
     assert main([str(articles), "other"]) == 0
     assert received == [[str(articles), "other"]]

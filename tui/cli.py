@@ -72,6 +72,11 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description=_DESCRIPTION, epilog=_EPILOG,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--watch", action="store_true",
+                        help="reload files changed on disk while reading; add new files in the folders")
+    parser.add_argument("--accessible", action="store_true",
+                        help="accessible mode: glyphs for every kind of item, high contrast, plain cards, "
+                        "the terminal cursor on the current item")
     _paths_argument(parser)
     return parser
 
@@ -160,7 +165,7 @@ def run_extract(paths: Sequence[str], fmt: str = "json", stdin: TextIO | None = 
     return EXIT_PROBLEMS if library.has_errors else EXIT_OK
 
 
-def run_reader(paths: Sequence[str]) -> int:
+def run_reader(paths: Sequence[str], *, watch: bool = False, accessible: bool = False) -> int:
     """Open the Textual reader (imported only now), or list what loaded if the UI is not installed.
 
     The reader reads ``-`` (stdin) itself, then reopens the terminal for keys.
@@ -173,7 +178,7 @@ def run_reader(paths: Sequence[str]) -> int:
         if error.name not in ("tui.ui.app", "tui.ui"):
             raise
         return _placeholder(paths, sys.stdin)
-    return int(run(list(paths)))
+    return int(run(list(paths), watch=watch, accessible=accessible))
 
 
 def _placeholder(paths: Sequence[str], stdin: TextIO | None) -> int:
@@ -208,7 +213,8 @@ def _dispatch(args: list[str]) -> int:
         return run_serve(options.paths, options.host, options.port)
     if args and args[0] in ("dossier", "export"):
         return _run_export_command(args[0], args[1:])
-    return run_reader(_reader_parser().parse_args(args).paths)
+    options = _reader_parser().parse_args(args)
+    return run_reader(options.paths, watch=options.watch, accessible=options.accessible)
 
 
 def _run_export_command(command: str, args: list[str]) -> int:

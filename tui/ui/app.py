@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -28,17 +29,19 @@ from tui.model.history import History
 from tui.model.library import Library
 from tui.model.navigation import Position
 from tui.model.state import ReaderState, StateStore
+from tui.ui.accessible import AccessibleMode
 from tui.ui.article import ArticleView
 from tui.ui.bindings import APP_BINDINGS
 from tui.ui.card import EntityCard
 from tui.ui.commands import PALETTE_BINDINGS, BriefingCommands
+from tui.ui.external import ExternalActions
 from tui.ui.footer import QuickFooter
 from tui.ui.help import HelpScreen
 from tui.ui.hints import HintScreen
 from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
-from tui.ui.loading import Loaded, Pacer, load_in_batches, read_stdin
+from tui.ui.loading import Loaded, Pacer, TextFirst, load_in_batches, read_stdin
 from tui.ui.map import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.reload import DELETED_MARK, check_file
@@ -46,6 +49,7 @@ from tui.ui.search import FIND_BINDINGS, SearchBar
 from tui.ui.sidebar import Sidebar
 from tui.ui.status import StatusLine, position_label
 from tui.ui.text import one_line
+from tui.ui.watch import WatchFiles
 
 DEFAULT_THEME = "textual-dark"
 
@@ -58,7 +62,7 @@ class Saved(Message):
     warnings: list[str]
 
 
-class BriefingApp(MapActions, App[int]):
+class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[int]):
     """A reader for a library of briefings, with people, places and quotes linked by keyboard."""
 
     CSS_PATH = "app.tcss"
@@ -86,6 +90,7 @@ class BriefingApp(MapActions, App[int]):
         """Keys of open briefings whose file was found deleted (:mod:`tui.ui.reload`)."""
         self._available: tuple[bool | None, ...] = ()
         self._pacer = Pacer(self, self._show_loaded)
+        self._painted, self._text_first = threading.Event(), TextFirst()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -106,6 +111,11 @@ class BriefingApp(MapActions, App[int]):
 
     # -- start-up and loading --------------------------------------------------------------------
 
+    def on_load(self) -> None:
+        """Start loading before the screen is composed: the first briefing may then be in the first paint."""
+        if self._load:
+            self._load_files()
+
     def on_mount(self) -> None:
         """Restore state, then show what is loaded and start loading the rest."""
         self.state, warnings = self.store.load()
@@ -122,16 +132,16 @@ class BriefingApp(MapActions, App[int]):
             self._library_grew()
         if self._load:
             self.loading = (0, 0)
-            self._load_files()
         self._update_status()
 
     @work(thread=True, exclusive=True, group="load")
     def _load_files(self) -> None:
         worker = get_current_worker()
-        load_in_batches(self.paths, self.post_message, lambda: worker.is_cancelled)
+        load_in_batches(self.paths, self.post_message, lambda: worker.is_cancelled, self._painted)
 
     def on_loaded(self, message: Loaded) -> None:
         """Add a batch; open the first briefing at once, redraw the panes at most every half second."""
+        replaced = self._text_first.take(self.library, message)  # annotated now: the text-only copy goes
         self.library.add(message.briefings, message.errors)
         if message.finished:
             self.library.index  # noqa: B018  (complete the index now, not at the first card or palette)
@@ -139,7 +149,9 @@ class BriefingApp(MapActions, App[int]):
         # 1,000-article library otherwise cost more than a key press (gc.freeze: Python >= 3.7).
         gc.freeze()
         self.loading = None if message.finished else (message.done, message.total)
-        self._pacer.batch(now=message.finished or self.current_key is None)
+        self._pacer.batch(now=message.finished or self.current_key is None or replaced)
+        if not self._painted.is_set():
+            self.call_after_refresh(self._painted.set)  # the worker waits for this first paint
 
     def _show_loaded(self) -> None:
         """Show what has loaded so far: the briefing list, the open briefing re-folded, the progress."""
@@ -151,11 +163,11 @@ class BriefingApp(MapActions, App[int]):
 
     def _refold(self) -> None:
         """Re-show the open briefing if adding briefings re-folded its entities (same place, same item)."""
-        briefing = self.briefing
-        if briefing is None or self.article.briefing is not briefing:
+        briefing, shown = self.briefing, self.article.briefing
+        if briefing is None or shown is None or shown.key != briefing.key:
             return
         items = nav.linked_items(briefing)
-        if items != self.article.items:
+        if items != self.article.items or shown is not briefing:  # re-folded, or annotated since shown
             cursor, top = self.article.cursor_item, self.article.top_location()
             self.article.show_briefing(briefing, items)
             self.article.go_to(cursor.location if cursor is not None else top)
@@ -329,7 +341,7 @@ class BriefingApp(MapActions, App[int]):
         if action == "jump" and parameters:
             item = self.article.cursor_item if self.current_key else None
             return True if jump_available(str(parameters[0]), self.current_entity, item) else None
-        return True
+        return super().check_action(action, parameters)  # the mixins' keys (copy quote, open URL...)
 
     def action_jump(self, kind: str, direction: int = 1) -> None:
         """Jump to the next/previous section, briefing, mention, quote by the person, or speaker."""
@@ -427,8 +439,12 @@ class BriefingApp(MapActions, App[int]):
         self.exit(0)
 
 
-def run(paths: Sequence[str]) -> int:
-    """Run the reader on ``paths`` (a folder, files, ``-`` for stdin; none: the bundled briefings)."""
+def run(paths: Sequence[str], *, watch: bool = False, accessible: bool = False) -> int:
+    """Run the reader on ``paths`` (a folder, files, ``-`` for stdin; none: the bundled briefings).
+
+    ``watch`` reloads files changed on disk (:mod:`tui.ui.watch`); ``accessible`` starts in
+    accessible mode (:mod:`tui.ui.accessible`).
+    """
     library: Library | None = None
     if "-" in paths:
         loaded = read_stdin()
@@ -437,6 +453,7 @@ def run(paths: Sequence[str]) -> int:
             return 2
         library = loaded
     app = BriefingApp([path for path in paths if path != "-"], library=library)
+    app.watching, app.accessible_requested = watch, accessible
     result = app.run()
     for warning in app.exit_warnings:
         print(f"briefing: {one_line(warning)}", file=sys.stderr)

@@ -31,7 +31,7 @@ from textual.strip import Strip
 from tui.model.document import Briefing, LoadError
 from tui.model.entities import Location
 from tui.model.navigation import LinkedItem, LinkKind
-from tui.ui.article_layout import Layout, Unit, layout_briefing
+from tui.ui.article_layout import PERSON_GLYPH, Layout, Unit, layout_briefing
 from tui.ui.messages import OpenEntity, OpenQuote
 from tui.ui.text import safe
 
@@ -104,6 +104,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._section_hint: int | None = None
         self._left = 2
         self._pending: Location | None = None
+        self.mark_people = False
+        """Accessible mode (:mod:`tui.ui.accessible`): a glyph before each person mention too."""
 
     # -- content ---------------------------------------------------------------------------------
 
@@ -112,7 +114,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.briefing = briefing
         self.items = list(items)
         self._item_index = {}
-        self._show(layout_briefing(briefing))
+        self._show(layout_briefing(briefing, people_glyph=PERSON_GLYPH if self.mark_people else None))
         for index, item in enumerate(self.items):
             self._item_index.setdefault(item.location, index)
             self.geometry.place(index, item.spans or (item.location,), item.kind is LinkKind.QUOTE)

@@ -10,7 +10,7 @@ each range with. The widget only wraps and renders these.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from tui.model.document import BlockKind, Briefing, MarkStyle
@@ -19,6 +19,9 @@ from tui.ui.text import one_line, safe, wrap_offsets
 
 PLACE_GLYPH = "⌖"
 """Drawn before every place mention: the cue that tells places from people without colour."""
+PERSON_GLYPH = "♙"
+"""Drawn before every person mention in accessible mode (:mod:`tui.ui.accessible`), so no kind is told
+apart by colour alone."""
 
 _MARK_COMPONENTS = {
     MarkStyle.EMPHASIS: "article--em",
@@ -54,8 +57,11 @@ class Unit:
         return offset - sum(1 for index, insert in enumerate(self.inserts) if insert + index < offset)
 
 
-def layout_briefing(briefing: Briefing) -> list[Unit]:
-    """Units for a whole briefing: title, metadata, summary, then each section's heading and blocks."""
+def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None) -> list[Unit]:
+    """Units for a whole briefing: title, metadata, summary, then each section's heading and blocks.
+
+    ``people_glyph`` (accessible mode) is drawn before each person mention, as the place glyph is.
+    """
     units = [Unit("title", one_line(briefing.title), -1, base="article--title", gap_before=0)]
     meta = [part for part in (
         briefing.date.isoformat() if briefing.date else None,
@@ -85,9 +91,10 @@ def layout_briefing(briefing: Briefing) -> list[Unit]:
         previous_kind: BlockKind | None = None
         for b_index, block in enumerate(section.blocks):
             key = (s_index, b_index)
-            inserts = sorted(start for start, _ in places.get(key, []))
+            marked = {start for start, _ in people.get(key, [])} if people_glyph else set()
+            inserts = sorted([start for start, _ in places.get(key, [])] + list(marked))
             unit = Unit("paragraph", "", s_index, b_index, inserts=inserts)
-            unit.text = _insert_glyphs(safe(block.text), inserts)
+            unit.text = _insert_glyphs(safe(block.text), inserts, marked, people_glyph or PLACE_GLYPH)
             if block.kind is BlockKind.LIST_ITEM:
                 unit.kind = "list_item"
                 bullet = f"{block.ordinal}. " if block.ordinal is not None else "• "
@@ -117,15 +124,16 @@ def layout_briefing(briefing: Briefing) -> list[Unit]:
     return units
 
 
-def _insert_glyphs(text: str, inserts: Sequence[int]) -> str:
-    """``text`` with the place glyph before each offset in ``inserts`` (sorted)."""
+def _insert_glyphs(text: str, inserts: Sequence[int], people: Set[int] = frozenset(),
+                   person_glyph: str = PLACE_GLYPH) -> str:
+    """``text`` with a glyph before each offset in ``inserts`` (sorted): the person glyph at ``people``."""
     if not inserts:
         return text
     pieces: list[str] = []
     last = 0
     for offset in inserts:
         pieces.append(text[last:offset])
-        pieces.append(PLACE_GLYPH)
+        pieces.append(person_glyph if offset in people else PLACE_GLYPH)
         last = offset
     pieces.append(text[last:])
     return "".join(pieces)

@@ -35,6 +35,7 @@ from tui.model.entities import EntityKind, Location, Quote
 from tui.model.library import Library, LibraryEntity
 from tui.model.navigation import Position
 from tui.model.textsearch import keyword_in_context
+from tui.ui.accessible import plain_header
 from tui.ui.cardlist import CardList as CardList  # re-exported: the card's list belongs with the card
 from tui.ui.cardlist import Line
 from tui.ui.footer import QuickFooter
@@ -158,6 +159,8 @@ class EntityCard(TimelineCard, ModalScreen[None]):
                 tooltip="Close the card and go to this entity's next mention"),
         Binding("number_sign", "mention(-1)", "Prev mention", key_display="#", id="card.previous_mention",
                 tooltip="Close the card and go to this entity's previous mention"),
+        Binding("y", "app.copy_quote", "Copy quote", show=False, id="card.copy_quote",
+                tooltip="Copy the highlighted quote with its speaker and source"),
     ]
 
     def __init__(self, library: Library, entity_id: str, origin: Position | None = None) -> None:
@@ -170,9 +173,12 @@ class EntityCard(TimelineCard, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         entry = self.library.entity(self.entity_id)
+        plain = bool(getattr(self.app, "accessible", False))  # accessible mode: plain lines, no box
+        self.set_class(plain, "-plain")
+        head = plain_header if plain else header
         with Vertical(id="card") as box:
             box.border_title = "Person" if self.entity_id.startswith("person:") else "Place"
-            yield Static(header(self.library, entry) if entry else Content("Unknown"), id="card-header")
+            yield Static(head(self.library, entry) if entry else Content("Unknown"), id="card-header")
             yield self.timeline_strip()  # one bar per briefing, in date order (tui/ui/timeline.py)
             yield CardList(self._lines(), id="card-rows")
         yield QuickFooter()

@@ -31,6 +31,7 @@ from tui.model.entities import Entity, EntityKind
 from tui.model.library import Library
 from tui.model.mention_bars import mention_bars
 from tui.model.navigation import Position
+from tui.ui.article_layout import PERSON_GLYPH, PLACE_GLYPH
 from tui.ui.messages import Navigate, OpenEntity, SelectEntity
 from tui.ui.rowlist import RowList
 from tui.ui.text import assemble, one_line
@@ -94,6 +95,8 @@ class Sidebar(Vertical):
         self.sort = "first"
         self.scope = "briefing"
         self.rows: dict[str, list[Row]] = {tab: [] for tab in TABS}
+        self.plain = False
+        """Accessible mode (:mod:`tui.ui.accessible`): people get a glyph too, counts in words, no bars."""
 
     def compose(self) -> ComposeResult:
         yield FilterBox(placeholder="filter: 1 2 3 then type", id="sidebar-filter")
@@ -219,14 +222,16 @@ class Sidebar(Vertical):
         else:
             detail = " · ".join(p for p in (entity.place_kind.value if entity.place_kind else "",
                                             entity.country or "") if p)
-        glyph = "⌖ " if entity.kind is EntityKind.PLACE else ""
-        row = assemble((glyph + one_line(entity.name, 40), "bold"), (f"  {count}", "dim"))
+        person = f"{PERSON_GLYPH} " if self.plain else ""
+        glyph = f"{PLACE_GLYPH} " if entity.kind is EntityKind.PLACE else person
+        counted = f"  {count} mention{'s' * (count != 1)}" if self.plain else f"  {count}"
+        row = assemble((glyph + one_line(entity.name, 40), "bold"), (counted, "dim"))
         if detail:
             row.append("\n")
             row.append_text(assemble((one_line(detail, 60), "italic dim")))
         if not detail:
             row.append("\n")
-        if bars is not None:
+        if bars is not None and not self.plain:
             row.append("\n")
             row.append_text(bar(bars))
         elif self.library is not None:
