@@ -160,3 +160,15 @@ def test_map_snapshot(snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("BRIEFING_CONFIG_DIR", "/nonexistent/briefing-config")
     app = make_app(iberia())
     assert snap_compare(app, terminal_size=(100, 30), press=["M", "j"])
+
+
+async def test_the_palette_opens_the_map() -> None:
+    app = make_app(iberia())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"map of the places")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)

@@ -16,15 +16,16 @@ Names reach the terminal as plain segment text made safe by
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events, on
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -339,30 +340,34 @@ class MapScreen(Screen[None]):
         self.refill()
 
 
-class MapActions:
-    """The app's side of the map: ``M`` opens it, and a jump made from a card over it closes it.
+class MapActions(App[int]):
+    """The app's side of the map: ``M`` (or the palette) opens it; a jump from a card over it closes it.
 
-    A mixin of :class:`tui.ui.app.BriefingApp` (Textual calls a message
+    A base class of :class:`tui.ui.app.BriefingApp` (Textual calls a message
     handler on every class of the app's MRO, so ``_on_navigate`` here runs
     after the app's own ``on_navigate``, which does the jump).
     """
 
     def action_map(self) -> None:
         """Open the map on the open briefing's places, the current place highlighted."""
-        app = cast("App[Any]", self)
-        library = getattr(app, "library", None)
+        library = getattr(self, "library", None)
         if not isinstance(library, Library):
             return
-        briefing = getattr(app, "briefing", None)
-        sidebar = getattr(app, "sidebar", None)
-        scope = getattr(sidebar, "scope", "briefing")
-        app.push_screen(MapScreen(library, briefing, getattr(app, "current_entity", None), scope))
+        briefing = getattr(self, "briefing", None)
+        scope = getattr(getattr(self, "sidebar", None), "scope", "briefing")
+        self.push_screen(MapScreen(library, briefing, getattr(self, "current_entity", None), scope))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette's commands, and the map."""
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MapScreen):
+            yield SystemCommand("Map of the places", "The places of this briefing (or the library) on a map",
+                                self.action_map)
 
     def _on_navigate(self, message: Navigate) -> None:
         """A jump (from a card opened on the map): the map under the card closes when the card does."""
-        app = cast("App[Any]", self)
-        for screen in app.screen_stack:
+        for screen in self.screen_stack:
             if isinstance(screen, MapScreen):
                 screen.jumped = True
-                if app.screen is screen:
+                if self.screen is screen:
                     screen.dismiss(None)
