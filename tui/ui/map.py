@@ -84,6 +84,7 @@ class MapCanvas(Widget):
         self.selected: str | None = None
         self.whole_world = False
         self._cache: tuple[object, DotGrid, dict[tuple[int, int], Overlay]] | None = None
+        self._grid: tuple[object, DotGrid] | None = None
 
     def show(self, places: list[MapPlace], selected: str | None, whole_world: bool) -> None:
         """Draw these (located) places, ``selected`` highlighted, zoomed to them or the whole world."""
@@ -117,7 +118,9 @@ class MapCanvas(Widget):
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1], self._cache[2]
         view = self.view()
-        grid = draw_world(world(), view, self.size.width, self.size.height)
+        if self._grid is None or self._grid[0] != (self.size, view):  # j/k mostly keep the view
+            self._grid = ((self.size, view), draw_world(world(), view, self.size.width, self.size.height))
+        grid = self._grid[1]
         overlays: dict[tuple[int, int], Overlay] = {}
         label_cells: set[tuple[int, int]] = set()
         chosen: tuple[MapPlace, tuple[int, int]] | None = None
