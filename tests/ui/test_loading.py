@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from pathlib import Path
+
 from tests.ui.conftest import JANE, briefing, make_app, make_library, person
-from tui.model.entities import Entity, EntityKind
+from tui.model.entities import Entity, EntityKind, Location
 from tui.model.extract.names import entity_id
 from tui.ui.app import BriefingApp
-from tui.ui.loading import REFRESH_SECONDS, Loaded, Pacer
+from tui.ui.loading import REFRESH_SECONDS, Loaded, Pacer, load_in_batches
 from tui.ui.rowlist import RowList
 from tui.ui.status import StatusLine
 
@@ -91,3 +95,46 @@ def test_the_pacer_redraws_first_and_last_at_once_and_in_between_at_most_every_i
     now[0] = 0.9
     pacer.batch()
     assert redraws == [0.0, 0.3, 0.9]
+
+
+async def test_text_shown_first_is_replaced_by_its_annotated_version_in_place() -> None:
+    """A cold first file shows as plain text, then its people and places arrive without a jump."""
+    long_text = [("One", ["Jane Doe spoke at noon."] * 30), ("Two", ["Rain fell."])]
+    whole = briefing("news/a.md", "First news", long_text, [JANE])
+    text_only = briefing("news/a.md", "First news", long_text)
+    async with make_app(make_library()).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        app.post_message(Loaded([text_only], done=0, total=2, early=True))
+        await pilot.pause()
+        assert app.current_key == "news/a.md" and app.article.items == []
+        app.article.go_to(Location(0, 20, 0, 0))
+        top = app.article.top_location()
+        app.post_message(Loaded([whole], done=1, total=2))
+        await pilot.pause()
+        assert app.article.briefing is whole and app.article.items  # the mentions are now linked
+        assert app.article.top_location() == top  # the reader's place is kept
+        assert [b.key for b in app.library.briefings] == ["news/a.md"]
+        assert app.library.entity(JANE.id) is not None
+
+
+def test_the_worker_posts_the_text_first_and_waits_for_it_to_be_painted(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Harbour\n\nJane Doe opened the new harbour in Porto Lume.\n")
+    (tmp_path / "b.md").write_text("# Rain\n\nIt rained all day.\n")
+    posted: list[Loaded] = []
+    painted = threading.Event()
+    worker = threading.Thread(target=load_in_batches, args=([str(tmp_path)], posted.append, lambda: False,
+                                                             painted))
+    worker.start()
+    time.sleep(0.3)
+    assert [m.early for m in posted] == [True]  # the text, then nothing until it is on screen
+    [text_only] = posted[0].briefings
+    assert text_only.mentions == [] and "Porto Lume" in text_only.sections[0].blocks[0].text
+    painted.set()
+    worker.join(10)
+    assert posted[-1].finished and sum(len(m.briefings) for m in posted) == 3
+    whole = posted[1].briefings[0]
+    assert whole.key == text_only.key and whole.mentions and whole.sections == text_only.sections
+    again: list[Loaded] = []
+    load_in_batches([str(tmp_path)], again.append, lambda: False, painted)  # all cached now
+    assert not any(m.early for m in again) and sum(len(m.briefings) for m in again) == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -40,7 +41,7 @@ from tui.ui.hints import HintScreen
 from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
-from tui.ui.loading import Loaded, Pacer, load_in_batches, read_stdin
+from tui.ui.loading import Loaded, Pacer, TextFirst, load_in_batches, read_stdin
 from tui.ui.map import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.reload import DELETED_MARK, check_file
@@ -89,6 +90,7 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
         """Keys of open briefings whose file was found deleted (:mod:`tui.ui.reload`)."""
         self._available: tuple[bool | None, ...] = ()
         self._pacer = Pacer(self, self._show_loaded)
+        self._painted, self._text_first = threading.Event(), TextFirst()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -109,6 +111,11 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
 
     # -- start-up and loading --------------------------------------------------------------------
 
+    def on_load(self) -> None:
+        """Start loading before the screen is composed: the first briefing may then be in the first paint."""
+        if self._load:
+            self._load_files()
+
     def on_mount(self) -> None:
         """Restore state, then show what is loaded and start loading the rest."""
         self.state, warnings = self.store.load()
@@ -125,16 +132,16 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
             self._library_grew()
         if self._load:
             self.loading = (0, 0)
-            self._load_files()
         self._update_status()
 
     @work(thread=True, exclusive=True, group="load")
     def _load_files(self) -> None:
         worker = get_current_worker()
-        load_in_batches(self.paths, self.post_message, lambda: worker.is_cancelled)
+        load_in_batches(self.paths, self.post_message, lambda: worker.is_cancelled, self._painted)
 
     def on_loaded(self, message: Loaded) -> None:
         """Add a batch; open the first briefing at once, redraw the panes at most every half second."""
+        replaced = self._text_first.take(self.library, message)  # annotated now: the text-only copy goes
         self.library.add(message.briefings, message.errors)
         if message.finished:
             self.library.index  # noqa: B018  (complete the index now, not at the first card or palette)
@@ -142,7 +149,9 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
         # 1,000-article library otherwise cost more than a key press (gc.freeze: Python >= 3.7).
         gc.freeze()
         self.loading = None if message.finished else (message.done, message.total)
-        self._pacer.batch(now=message.finished or self.current_key is None)
+        self._pacer.batch(now=message.finished or self.current_key is None or replaced)
+        if not self._painted.is_set():
+            self.call_after_refresh(self._painted.set)  # the worker waits for this first paint
 
     def _show_loaded(self) -> None:
         """Show what has loaded so far: the briefing list, the open briefing re-folded, the progress."""
@@ -154,11 +163,11 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
 
     def _refold(self) -> None:
         """Re-show the open briefing if adding briefings re-folded its entities (same place, same item)."""
-        briefing = self.briefing
-        if briefing is None or self.article.briefing is not briefing:
+        briefing, shown = self.briefing, self.article.briefing
+        if briefing is None or shown is None or shown.key != briefing.key:
             return
         items = nav.linked_items(briefing)
-        if items != self.article.items:
+        if items != self.article.items or shown is not briefing:  # re-folded, or annotated since shown
             cursor, top = self.article.cursor_item, self.article.top_location()
             self.article.show_briefing(briefing, items)
             self.article.go_to(cursor.location if cursor is not None else top)

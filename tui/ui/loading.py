@@ -4,7 +4,14 @@
 files, loads them one by one and hands over :class:`Loaded` batches (the first
 file alone, then whatever loaded in each tenth of a second), so the event loop
 adds a few briefings at a time and the progress indicator moves (adding a batch
-costs the batch, not the library). The panes are redrawn at most every
+costs the batch, not the library).
+
+The first file gets the screen first: when it has to be parsed (not in the
+cache) its text is posted before annotation (``early``), and the worker waits
+until the app has painted it (:data:`PAINT_WAIT` at most) before annotating it
+or loading the rest, since with one interpreter lock every bit of loading
+meanwhile delays that first paint. The annotated version then replaces the
+text-only one (:class:`TextFirst`). The panes are redrawn at most every
 :data:`REFRESH_SECONDS` while loading (:class:`Pacer`): rebuilding the briefing
 list and relaying out the screen after every batch cost more than the adding. Reading from
 stdin happens before the app starts (:func:`read_stdin`), since the terminal
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +40,8 @@ BATCH_SECONDS = (0.1, 0.5)
 far, within these bounds, so the progress indicator moves at least twice a second."""
 REFRESH_SECONDS = 0.5
 """The panes are redrawn at most this often while loading (always at once when loading ends)."""
+PAINT_WAIT = 2.0
+"""How long the worker waits for the app to paint the first briefing before it loads on anyway."""
 
 
 class Pacer:
@@ -77,20 +87,58 @@ class Loaded(Message):
     done: int = 0
     total: int = 0
     finished: bool = False
+    early: bool = False
+    """The briefings are text only, not annotated yet: a later batch brings them whole."""
+
+
+class TextFirst:
+    """The keys of briefings shown as text only, until their annotated versions arrive."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+
+    def take(self, library: Library, message: Loaded) -> bool:
+        """Before ``message`` is added: remember text-only briefings, or take out what it replaces.
+
+        Returns whether something was replaced (the open briefing may need showing again).
+        """
+        if message.early:
+            self.keys.update(briefing.key for briefing in message.briefings)
+            return False
+        replaced = [briefing.key for briefing in message.briefings if briefing.key in self.keys]
+        for key in replaced:
+            library.remove(key)
+            self.keys.discard(key)
+        return bool(replaced)
 
 
 def load_in_batches(
-    paths: Sequence[str], post: Callable[[Loaded], object], cancelled: Callable[[], bool]
+    paths: Sequence[str], post: Callable[[Loaded], object], cancelled: Callable[[], bool],
+    painted: threading.Event | None = None,
 ) -> None:
-    """Discover and load ``paths`` (the bundled briefings when empty), posting batches as they are ready."""
+    """Discover and load ``paths`` (the bundled briefings when empty), posting batches as they are ready.
+
+    ``painted`` is set by the app once the first batch is on screen; the worker
+    waits for it after posting the first batch (see the module's docstring).
+    """
     files, errors = loader.discover(list(paths) or [str(loader.bundled_content_dir())])
     total = len(files)
     batch = Loaded(errors=list(errors), total=total)
     start = last = time.monotonic()
+
+    def wait_for_paint() -> None:
+        if painted is not None:
+            painted.wait(PAINT_WAIT)
+
+    def early(briefing: Briefing) -> None:
+        post(Loaded([briefing], list(errors), total=total, early=True))
+        batch.errors.clear()  # posted with the text
+        wait_for_paint()
+
     for done, path in enumerate(files, 1):
         if cancelled():
             return
-        briefing, problems = loader.load_file(path)
+        briefing, problems = loader.load_file(path, early=early if done == 1 else None)
         if briefing is not None:
             batch.briefings.append(briefing)
         batch.errors.extend(problems)
@@ -100,6 +148,8 @@ def load_in_batches(
             batch.done = done
             post(batch)
             batch, last = Loaded(total=total), now
+            if done == 1:
+                wait_for_paint()  # set already if the text went first
     batch.done, batch.finished = total, True
     post(batch)
 
