@@ -78,7 +78,7 @@ class TimelineStrip(Widget, can_focus=True):
     KEY_GROUP = "Entity card"
     DEFAULT_CSS = """
     TimelineStrip {
-        height: 4;
+        height: 5;  /* four lines and the rule under them */
         padding: 0 1;
         border-bottom: solid $panel-lighten-2;
     }
