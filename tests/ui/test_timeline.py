@@ -156,3 +156,22 @@ def test_the_new_keys_have_ids_the_config_can_remap() -> None:
     for binding_id in ("card.timeline_back", "card.timeline_forward", "card.timeline_go", "card.save_dossier",
                        "card.copy_dossier", "card.timeline_earlier", "card.timeline_later"):
         assert binding_id in ids
+
+
+async def test_a_long_timeline_scrolls_to_keep_the_chosen_point_in_view() -> None:
+    import datetime as dt
+
+    from tests.ui.conftest import briefing
+
+    many = [briefing(f"news/{n:03}.md", f"Day {n}", [("", ["Jane Doe spoke. " * (1 + n % 4)])], [JANE],
+                     date=dt.date(2024, 1, 1) + dt.timedelta(days=n)) for n in range(120)]
+    app = make_app(make_library(*many))
+    async with app.run_test(size=SIZE) as pilot:
+        card = await open_card(pilot, app)
+        strip = card.query_one(TimelineStrip)
+        assert len(strip.line.points) == 120 and strip.selected == 0
+        await pilot.press("greater_than_sign", "end")
+        bars, _, dates, label = lines(strip)
+        assert strip.selected == 119 and bars.startswith("…")  # earlier points scrolled off to the left
+        assert "2024-04-29" in dates and label.startswith("2024-04-29 Day 119")
+        assert len(bars) <= strip.content_region.width

@@ -183,6 +183,8 @@ class TimelineStrip(Widget, can_focus=True):
                 continue
             text = point.date.isoformat() if point.date else "undated"
             column = offset + self._column(index)
+            if index == self.selected:  # the chosen date always shows: pulled left at the right edge
+                column = max(0, min(column, width - len(text)))
             span = range(max(0, column - 1), min(width, column + len(text) + 1))
             if column + len(text) > width or any(used[c] != " " for c in span):
                 continue
