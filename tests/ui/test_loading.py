@@ -10,7 +10,7 @@ from tests.ui.conftest import JANE, briefing, make_app, make_library, person
 from tui.model.entities import Entity, EntityKind, Location
 from tui.model.extract.names import entity_id
 from tui.ui.app import BriefingApp
-from tui.ui.loading import REFRESH_SECONDS, Loaded, Pacer, load_in_batches
+from tui.ui.loading import REFRESH_SECONDS, Handover, Loaded, Pacer, load_in_batches
 from tui.ui.rowlist import RowList
 from tui.ui.status import StatusLine
 
@@ -138,3 +138,20 @@ def test_the_worker_posts_the_text_first_and_waits_for_it_to_be_painted(tmp_path
     again: list[Loaded] = []
     load_in_batches([str(tmp_path)], again.append, lambda: False, painted)  # all cached now
     assert not any(m.early for m in again) and sum(len(m.briefings) for m in again) == 2
+
+
+def test_the_handover_keeps_early_batches_for_the_mount_and_posts_the_rest() -> None:
+    """What loads before the app is mounted goes into the first paint; later batches are messages."""
+    posted: list[Loaded] = []
+    handover = Handover(posted.append)
+    first = Loaded(done=1, total=3)
+    handover(first)
+    assert handover.take(timeout=0) == [first] and posted == []
+    later = Loaded(done=3, total=3, finished=True)
+    handover(later)
+    assert posted == [later] and handover.take(timeout=0) == []
+    slow = Handover(posted.append)  # nothing in time: the app paints "Loading…" and gets it later
+    started = time.monotonic()
+    assert slow.take(timeout=0.05) == [] and time.monotonic() - started < 1
+    slow(first)
+    assert posted[-1] is first

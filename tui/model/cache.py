@@ -275,7 +275,7 @@ def encode(briefing: Briefing | None, errors: list[LoadError], path: Path) -> li
 def decode(value: list[Any], path: Path) -> Loaded:
     """The inverse of :func:`encode`, for a file at ``path``."""
     encoded, problems = value
-    names = [str(path), *(str(path.with_suffix(s)) for s in _SIDECARS)]
+    names = [str(path), *(str(path.with_suffix(s)) for s in _SIDECARS)] if problems else []
     errors = [LoadError(names[p] if isinstance(p, int) else p, message, line, _SEVERITIES[severity])
               for p, message, line, severity in problems]
     return (None if encoded is None else _decode_briefing(encoded, path)), errors

@@ -41,7 +41,7 @@ from tui.ui.hints import HintScreen
 from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
-from tui.ui.loading import Loaded, Pacer, TextFirst, load_in_batches, read_stdin
+from tui.ui.loading import Handover, Loaded, Pacer, TextFirst, load_in_batches, read_stdin
 from tui.ui.map import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.reload import DELETED_MARK, check_file
@@ -91,6 +91,7 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
         self._available: tuple[bool | None, ...] = ()
         self._pacer = Pacer(self, self._show_loaded)
         self._painted, self._text_first = threading.Event(), TextFirst()
+        self._handover = Handover(self.post_message)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -132,12 +133,14 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
             self._library_grew()
         if self._load:
             self.loading = (0, 0)
+            for batch in self._handover.take():  # the first briefing, if ready, is in the first paint
+                self.on_loaded(batch)
         self._update_status()
 
     @work(thread=True, exclusive=True, group="load")
     def _load_files(self) -> None:
         worker = get_current_worker()
-        load_in_batches(self.paths, self.post_message, lambda: worker.is_cancelled, self._painted)
+        load_in_batches(self.paths, self._handover, lambda: worker.is_cancelled, self._painted)
 
     def on_loaded(self, message: Loaded) -> None:
         """Add a batch; open the first briefing at once, redraw the panes at most every half second."""

@@ -42,6 +42,8 @@ REFRESH_SECONDS = 0.5
 """The panes are redrawn at most this often while loading (always at once when loading ends)."""
 PAINT_WAIT = 2.0
 """How long the worker waits for the app to paint the first briefing before it loads on anyway."""
+FIRST_WAIT = 0.3
+"""How long the app, mounting, waits for the first batch before it paints "Loading…" instead."""
 
 
 class Pacer:
@@ -89,6 +91,38 @@ class Loaded(Message):
     finished: bool = False
     early: bool = False
     """The briefings are text only, not annotated yet: a later batch brings them whole."""
+
+
+class Handover:
+    """The worker's ``post``: batches that come before the app asks for them are held for it.
+
+    The app takes them when mounted (:meth:`take`, waiting :data:`FIRST_WAIT` at
+    most for the first), so a briefing that loads in that moment is in the very
+    first paint, instead of a "Loading…" screen painted first and then redone:
+    Textual's first layout and paint of the panes cost ~150 ms. Everything
+    after that goes as messages.
+    """
+
+    def __init__(self, post: Callable[[Loaded], object]) -> None:
+        self._post = post
+        self._lock = threading.Lock()
+        self._held: list[Loaded] | None = []
+        self._arrived = threading.Event()
+
+    def __call__(self, message: Loaded) -> None:
+        with self._lock:
+            if self._held is not None:
+                self._held.append(message)
+                self._arrived.set()
+                return
+        self._post(message)
+
+    def take(self, timeout: float = FIRST_WAIT) -> list[Loaded]:
+        """The batches held so far, after waiting up to ``timeout`` for the first; later ones are posted."""
+        self._arrived.wait(timeout)
+        with self._lock:
+            held, self._held = self._held or [], None
+        return held
 
 
 class TextFirst:
