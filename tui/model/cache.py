@@ -53,7 +53,7 @@ from tui.model.document import (
 )
 from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind, Quote
 
-__all__ = ["ENV_CACHE_DIR", "FORMAT_VERSION", "cache_dir", "decode", "encode", "load_cached"]
+__all__ = ["ENV_CACHE_DIR", "FORMAT_VERSION", "cache_dir", "decode", "encode", "has_entry", "load_cached"]
 
 FORMAT_VERSION = 1
 """Bump whenever :func:`encode` changes shape; old entries then miss and are rebuilt."""
@@ -165,6 +165,16 @@ def load_cached(path: Path, load: Callable[[Path, bytes | None], Loaded]) -> Loa
     if moved is not None:  # the warning is for this load only, never stored in the rebuilt entry
         return briefing, [*errors, LoadError(str(path), moved, None, Severity.WARNING)]
     return result
+
+
+def has_entry(path: Path) -> bool:
+    """Whether ``path`` has a cache entry at all (one stat: it may still turn out stale when read).
+
+    Tells a cold file from a probably-warm one without reading either, so a
+    library's cold files can be handed to helper processes (:mod:`tui.model.prefill`).
+    """
+    absolute = os.path.normpath(os.path.abspath(path))
+    return os.path.exists(_entry_path(absolute))
 
 
 def _entry_path(absolute: str) -> Path:

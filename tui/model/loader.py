@@ -28,6 +28,7 @@ from tui.model.decoding import MAX_BYTES, NotText, clean_text, decode_bytes
 from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, discover, os_message
 from tui.model.document import Briefing, LoadError, Section, Severity, SourceFormat
 from tui.model.library import Library
+from tui.model.prefill import load_many  # a cold library is parsed on every core
 
 if TYPE_CHECKING:
     from tui.model.frontmatter import Metadata
@@ -52,12 +53,15 @@ def load_library(
     chosen: Sequence[str | Path] = paths if paths else [bundled_content_dir()]
     files, errors = discover(chosen)
     briefings: list[Briefing] = []
-    with gc_paused():
-        for path in files:
-            if str(path) == STDIN:
-                briefing, problems = load_stdin(stdin if stdin is not None else sys.stdin)
-            else:
-                briefing, problems = load_file(path, cache=cache)
+    def load(path: Path) -> tuple[Briefing | None, list[LoadError]]:
+        if str(path) == STDIN:
+            return load_stdin(stdin if stdin is not None else sys.stdin)
+        return load_file(path, cache=cache)
+
+    with gc_paused(), contextlib.closing(
+        load_many(files, load) if cache else (load(path) for path in files)
+    ) as results:
+        for briefing, problems in results:
             errors.extend(problems)
             if briefing is not None:
                 briefings.append(briefing)

@@ -20,12 +20,14 @@ then needs fd 0 back for keys.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from textual.message import Message
 from textual.message_pump import MessagePump
@@ -34,6 +36,7 @@ from textual.timer import Timer
 from tui.model import loader
 from tui.model.document import Briefing, LoadError
 from tui.model.library import Library
+from tui.model.prefill import load_many
 
 BATCH_SECONDS = (0.1, 0.5)
 """How long the worker gathers briefings before handing a batch over: a quarter of the time spent so
@@ -169,21 +172,24 @@ def load_in_batches(
         batch.errors.clear()  # posted with the text
         wait_for_paint()
 
-    for done, path in enumerate(files, 1):
-        if cancelled():
-            return
-        briefing, problems = loader.load_file(path, early=early if done == 1 else None)
-        if briefing is not None:
-            batch.briefings.append(briefing)
-        batch.errors.extend(problems)
-        now = time.monotonic()
-        wait = min(BATCH_SECONDS[1], max(BATCH_SECONDS[0], (now - start) / 4))
-        if done == 1 or now - last >= wait:
-            batch.done = done
-            post(batch)
-            batch, last = Loaded(total=total), now
-            if done == 1:
-                wait_for_paint()  # set already if the text went first
+    def load(path: Path) -> tuple[Briefing | None, list[LoadError]]:
+        return loader.load_file(path, early=early if path is files[0] else None)
+
+    with contextlib.closing(load_many(files, load)) as results:  # cold files: parsed on every core
+        for done, (briefing, problems) in enumerate(results, 1):
+            if cancelled():
+                return
+            if briefing is not None:
+                batch.briefings.append(briefing)
+            batch.errors.extend(problems)
+            now = time.monotonic()
+            wait = min(BATCH_SECONDS[1], max(BATCH_SECONDS[0], (now - start) / 4))
+            if done == 1 or now - last >= wait:
+                batch.done = done
+                post(batch)
+                batch, last = Loaded(total=total), now
+                if done == 1:
+                    wait_for_paint()  # set already if the text went first
     batch.done, batch.finished = total, True
     post(batch)
 
