@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tests.ui.conftest import JANE, alpha, beta, briefing, make_app, make_library, person
+from tests.ui.conftest import JANE, JOHN, alpha, beta, briefing, make_app, make_library, person
 from tui.model.entities import Location
 from tui.model.library import Library
 from tui.model.navigation import LinkKind, Position
 from tui.ui.app import BriefingApp
 from tui.ui.card import KEYWORD_STYLE, CardList, CardRow, EntityCard
+from tui.ui.timeline import TimelineStrip
 
 SIZE = (120, 40)
 
@@ -179,3 +181,33 @@ async def test_clicking_a_card_row_does_what_enter_does(library: Library) -> Non
         assert not isinstance(app.screen, EntityCard)
         assert app.article.cursor_item is not None
         assert app.article.cursor_item.location == Location(2, 0, 0, 3)
+
+
+async def test_the_card_is_reused_and_shows_the_next_entity_from_its_own_start(library: Library) -> None:
+    """One card screen is refilled for each entity (building one cost ~100 ms): nothing of the last stays."""
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "enter")  # Jane Doe's card
+        first = card_of(app)
+        await pilot.press("end")  # move away in the list, so a stale highlight would show
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("l", "l", "l", "l", "enter")  # the cursor on John Roe, his card
+        await pilot.pause()
+        card = card_of(app)
+        assert card is first
+        assert card.entity_id == JOHN.id
+        assert card.query_one("#card", Vertical).border_title == "Person"
+        header = card.query_one("#card-header", Static).visual
+        assert isinstance(header, Content) and header.plain.startswith("John Roe")
+        assert row_texts(card)[0] == "Mentions (2)"
+        assert not any("Jane Doe arrived" in text for text in row_texts(card))
+        assert highlighted_row(card) == CardRow("mention", Position("news/alpha.md", Location(1, 1, 0, 8)))
+        strip = card.query_one(TimelineStrip)
+        assert [p.briefing for p in strip.line.points] == ["news/alpha.md", "news/beta.md"]
+        assert card.query_one(CardList).has_focus
+        await pilot.press("enter")  # rows lead where this card's rows say
+        await pilot.pause()
+        assert not isinstance(app.screen, EntityCard)
+        assert app.article.cursor_item is not None and app.article.cursor_item.entity_id == JOHN.id

@@ -51,7 +51,11 @@ async def test_a_busy_card_opens_on_the_mention_in_view_and_keys_reach_both_ends
         await pilot.press("home")
         assert rows.highlighted == 2  # past the "Mentions (360)" heading and the "Day 1" label
         assert "Mentions (360)" in visible_rows(card)[0]
-        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        page = rows.scrollable_content_region.height - 1
+        before = rows.highlighted
+        await pilot.press("pagedown")
+        assert rows.highlighted == before + page  # a screenful (no headings in between here)
+        await pilot.press(*["pagedown"] * (120 // page + 1))  # past day 1's 120 mentions
         chosen = card.rows[rows.highlighted or 0]
         assert chosen is not None and chosen.position.briefing != "news/1.md"
         on_screen = (rows.highlighted or 0) - round(rows.scroll_offset.y)

@@ -32,7 +32,7 @@ from tui.model.state import ReaderState, StateStore
 from tui.ui.accessible import AccessibleMode
 from tui.ui.article import ArticleView
 from tui.ui.bindings import APP_BINDINGS
-from tui.ui.card import EntityCard
+from tui.ui.card import open_card
 from tui.ui.commands import PALETTE_BINDINGS, BriefingCommands
 from tui.ui.external import ExternalActions
 from tui.ui.footer import QuickFooter
@@ -206,7 +206,7 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
             return
         self._set_entity(message.entity_id)
         self.sidebar.select_entity(message.entity_id)
-        self.push_screen(EntityCard(self.library, message.entity_id, self.current_position()))
+        open_card(self, self.library, message.entity_id, self.current_position())
 
     def on_open_quote(self, message: OpenQuote) -> None:
         """Follow a quote to its speaker's card."""

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -41,7 +41,7 @@ from tui.ui.cardlist import Line
 from tui.ui.footer import QuickFooter
 from tui.ui.messages import Navigate
 from tui.ui.text import one_line, safe
-from tui.ui.timeline import TimelineCard
+from tui.ui.timeline import TimelineCard, TimelineStrip
 
 ROW_LIMIT = 500
 """Mention rows listed at most (rows are built only when shown, so this bounds memory, not opening time)."""
@@ -120,6 +120,7 @@ class EntityCard(TimelineCard, ModalScreen[None]):
     DEFAULT_CSS = """
     EntityCard {
         align: center middle;
+        background: $background;  /* opaque: a see-through backdrop redrew the whole reader under it */
     }
     EntityCard > #card {
         width: 100;
@@ -172,13 +173,11 @@ class EntityCard(TimelineCard, ModalScreen[None]):
         """One entry per row of the list: where it leads, ``None`` for headings."""
 
     def compose(self) -> ComposeResult:
-        entry = self.library.entity(self.entity_id)
         plain = bool(getattr(self.app, "accessible", False))  # accessible mode: plain lines, no box
         self.set_class(plain, "-plain")
-        head = plain_header if plain else header
         with Vertical(id="card") as box:
-            box.border_title = "Person" if self.entity_id.startswith("person:") else "Place"
-            yield Static(head(self.library, entry) if entry else Content("Unknown"), id="card-header")
+            box.border_title = self._title()
+            yield Static(self._header(), id="card-header")
             yield self.timeline_strip()  # one bar per briefing, in date order (tui/ui/timeline.py)
             yield CardList(self._lines(), id="card-rows")
         yield QuickFooter()
@@ -188,6 +187,29 @@ class EntityCard(TimelineCard, ModalScreen[None]):
         rows = self.query_one(CardList)
         rows.highlighted = self._start_row()
         rows.focus()
+
+    def show(self, library: Library, entity_id: str, origin: Position | None = None) -> None:
+        """Show another entity in this card, reusing its widgets (see :func:`open_card`)."""
+        self.library, self.entity_id, self.origin = library, entity_id, origin
+        self.set_class(bool(getattr(self.app, "accessible", False)), "-plain")
+        self.query_one("#card", Vertical).border_title = self._title()
+        self.query_one("#card-header", Static).update(self._header())
+        fresh, strip = self.timeline_strip(), self.query_one(TimelineStrip)
+        strip.line, strip.here, strip.selected = fresh.line, fresh.here, fresh.selected
+        strip._first = 0  # the strip scrolls from its first point again
+        strip.refresh()
+        rows = self.query_one(CardList)
+        rows.replace_lines(self._lines())
+        rows.highlighted = self._start_row()
+        rows.focus()
+
+    def _title(self) -> str:
+        return "Person" if self.entity_id.startswith("person:") else "Place"
+
+    def _header(self) -> Content:
+        entry = self.library.entity(self.entity_id)
+        head = plain_header if self.has_class("-plain") else header
+        return head(self.library, entry) if entry else Content("Unknown")
 
     # -- rows ------------------------------------------------------------------------------------
 
@@ -280,3 +302,31 @@ class EntityCard(TimelineCard, ModalScreen[None]):
             self.notify("No more mentions this way.", timeout=2)
         else:
             self.go(target)
+
+
+CARD_SCREEN = "entity-card"
+"""The name the one reused card screen is installed under."""
+
+
+def open_card(app: App[Any], library: Library, entity_id: str, origin: Position | None) -> None:
+    """Show an entity's card, reusing one installed card screen.
+
+    Building a card screen (its widgets, their styles and its key bar) cost about
+    100 ms of the key press; the installed screen is only refilled. A card already
+    showing is refilled in place; one hidden under another screen is left alone
+    and a fresh card is pushed on top.
+    """
+    if not app.is_screen_installed(CARD_SCREEN):
+        app.install_screen(EntityCard(library, entity_id, origin), CARD_SCREEN)
+        app.push_screen(CARD_SCREEN)
+        return
+    card = app.get_screen(CARD_SCREEN)
+    assert isinstance(card, EntityCard)
+    showing, stacked = app.screen is card, card in app.screen_stack
+    if showing:
+        card.show(library, entity_id, origin)
+    elif stacked:
+        app.push_screen(EntityCard(library, entity_id, origin))
+    else:
+        card.show(library, entity_id, origin)
+        app.push_screen(CARD_SCREEN)

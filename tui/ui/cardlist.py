@@ -69,6 +69,16 @@ class CardList(ScrollView, can_focus=True):
         self._built: dict[int, Content] = {}
         self._strips: LRUCache[int, Strip] = LRUCache(256)
 
+    def replace_lines(self, lines: list[Line]) -> None:
+        """Replace every row (the card shows another entity), back at the top with no highlight."""
+        self.lines = lines
+        self._highlighted = None
+        self._built.clear()
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
     @property
     def count(self) -> int:
         """How many rows the list has (headings included)."""
