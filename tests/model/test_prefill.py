@@ -78,3 +78,15 @@ def test_a_few_cold_files_load_in_process(tmp_path: Path, monkeypatch: pytest.Mo
     make_library(tmp_path, 5)
     parsed = counting_parses(monkeypatch)
     assert len(load_library([tmp_path]).briefings) == 5 and len(parsed) == 5
+
+
+def test_no_helpers_when_the_cache_cannot_be_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Helpers hand over through the cache; without one they would parse every file twice."""
+    make_library(tmp_path, prefill.MIN_COLD + 2)
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocked / "cache"))
+    monkeypatch.setattr(prefill, "helper_count", lambda: 2)
+    started: list[object] = []
+    monkeypatch.setattr(prefill, "_Helpers", lambda *args: started.append(args))
+    assert len(load_library([tmp_path]).briefings) == prefill.MIN_COLD + 2 and started == []

@@ -25,7 +25,7 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import IO
 
-from tui.model.cache import has_entry
+from tui.model.cache import cache_dir, has_entry
 from tui.model.discovery import STDIN
 from tui.model.document import Briefing, LoadError
 
@@ -60,13 +60,24 @@ def load_many(files: Sequence[Path], load: Callable[[Path], Loaded]) -> Generato
         for index, path in enumerate(files):
             if index == 1:
                 cold = [i for i in range(1, len(files)) if str(files[i]) != STDIN and not has_entry(files[i])]
-                helpers = _Helpers(files, cold) if len(cold) >= MIN_COLD and helper_count() > 0 else None
+                wanted = len(cold) >= MIN_COLD and helper_count() > 0 and _cache_writable()
+                helpers = _Helpers(files, cold) if wanted else None
             if helpers is not None:
                 helpers.wait_for(index)
             yield load(path)
     finally:
         if helpers is not None:
             helpers.stop()
+
+
+def _cache_writable() -> bool:
+    """Helpers hand their work over through the cache: with none to write, they would only double it."""
+    try:
+        directory = cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(directory, os.W_OK)
 
 
 class _Helpers:
