@@ -46,7 +46,7 @@ commands:
                                           a Markdown dossier of one person or place
   briefing export PATH... [--format md|json] [-o DIR]
                                           write each briefing with its annotations (default ./export/)
-  briefing serve [PATH...] [--host H] [--port P]
+  briefing serve [PATH...] [--host H] [--port P] [--watch] [--accessible]
                                           serve the reader as a web page (needs: pip install ".[web]")
 
 PATH is a file (.md, .markdown, .txt), a directory (searched recursively) or - for stdin.
@@ -114,6 +114,10 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default: 127.0.0.1, this machine only)")
     parser.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument("--watch", action="store_true",
+                        help="each served reader reloads files changed on disk")
+    parser.add_argument("--accessible", action="store_true",
+                        help="each served reader starts in accessible mode")
     _paths_argument(parser)
     return parser
 
@@ -125,11 +129,11 @@ def _port(text: str) -> int:
     return int(text)
 
 
-def run_serve(paths: Sequence[str], host: str, port: int) -> int:
+def run_serve(paths: Sequence[str], host: str, port: int, flags: Sequence[str] = ()) -> int:
     """``briefing serve``: the web reader lives in :mod:`tui.serve`, imported only for this command."""
     from tui.serve import serve
 
-    return serve(paths, host=host, port=port)
+    return serve(paths, host=host, port=port, flags=flags)
 
 
 def _load(paths: Sequence[str], stdin: TextIO | None) -> Library:
@@ -210,7 +214,9 @@ def _dispatch(args: list[str]) -> int:
         return run_extract(options.paths, options.format)
     if args and args[0] == "serve":
         options = _serve_parser().parse_args(args[1:])
-        return run_serve(options.paths, options.host, options.port)
+        wanted = (("--watch", options.watch), ("--accessible", options.accessible))
+        flags = [flag for flag, on in wanted if on]
+        return run_serve(options.paths, options.host, options.port, flags)
     if args and args[0] in ("dossier", "export"):
         return _run_export_command(args[0], args[1:])
     options = _reader_parser().parse_args(args)

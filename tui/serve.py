@@ -44,8 +44,8 @@ def reader_program() -> list[str]:
 
 
 def served_command(paths: Sequence[str], program: Sequence[str] | None = None, *,
-                   windows: bool | None = None) -> str:
-    """The shell command line textual-serve runs: ``program -- PATH...``, every word quoted.
+                   windows: bool | None = None, flags: Sequence[str] = ()) -> str:
+    """The shell command line textual-serve runs: ``program FLAG... -- PATH...``, every word quoted.
 
     ``program`` defaults to :func:`reader_program`; tests pass another to see
     the argv the shell really hands over. ``-`` (stdin) is refused: a web
@@ -53,7 +53,7 @@ def served_command(paths: Sequence[str], program: Sequence[str] | None = None, *
     """
     if "-" in paths:
         raise ServeError("'-' (stdin) cannot be served: name the files or folders to open")
-    words = [*(reader_program() if program is None else program), "--", *paths]
+    words = [*(reader_program() if program is None else program), *flags, "--", *paths]
     if not (os.name == "nt" if windows is None else windows):
         return shlex.join(words)
     for word in words:
@@ -73,9 +73,13 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(paths: Sequence[str], host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
-    """Serve the reader on ``http://host:port`` until Ctrl-C; returns the exit status (0)."""
-    command = served_command(paths)
+def serve(paths: Sequence[str], host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
+          flags: Sequence[str] = ()) -> int:
+    """Serve the reader on ``http://host:port`` until Ctrl-C; returns the exit status (0).
+
+    ``flags`` are the reader's own options (``--watch``, ``--accessible``), passed on to each served reader.
+    """
+    command = served_command(paths, flags=flags)
     try:
         server = _make_server(command, host, port)
     except ModuleNotFoundError as error:

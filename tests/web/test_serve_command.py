@@ -13,6 +13,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -102,3 +103,18 @@ async def test_the_server_banner_prints_paths_as_text_not_markup_or_escapes() ->
     await server.on_startup(None)  # type: ignore[arg-type]  # the aiohttp app is not used
     banner = server.console.file.getvalue()  # type: ignore[attr-defined]
     assert "[/]x" in banner and "\\x1b]0;owned\\x07" in banner and "\x1b" not in banner
+
+
+def test_reader_flags_given_to_serve_reach_every_served_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve --watch --accessible``: each browser tab's reader starts with those options."""
+    import tui.serve
+
+    commands: list[str] = []
+
+    def fake_server(command: str, host: str, port: int) -> SimpleNamespace:
+        commands.append(command)
+        return SimpleNamespace(serve=lambda: None)
+
+    monkeypatch.setattr(tui.serve, "_make_server", fake_server)
+    assert main(["serve", "--watch", "--accessible", "news"]) == 0
+    assert shlex.split(commands[0])[-4:] == ["--watch", "--accessible", "--", "news"]
