@@ -96,9 +96,10 @@ class RowList(ScrollView, can_focus=True):
         self._keep_visible()
 
     def _forget(self, index: int) -> None:
+        """Redraw one row's lines only (a whole refresh sent every visible line through the compositor)."""
         for line in range(self.row_height):
             self._cache.discard((index, line))
-        self.refresh()
+        self.refresh_lines(index * self.row_height, self.row_height)
 
     def _keep_visible(self) -> None:
         if self.highlighted is None or not self.size.height:
@@ -125,22 +126,23 @@ class RowList(ScrollView, can_focus=True):
         """One line of one row, cut to the width, highlighted if its row is."""
         line = round(self.scroll_offset.y) + y
         index, part = divmod(line, self.row_height)
+        strip = self._cache.get((index, part))
+        if strip is not None:  # the common case, kept cheap: rich_style walks up the DOM
+            return strip
         width = self.scrollable_content_region.width
         base = self.rich_style
         if index >= len(self.rows):
             return Strip.blank(width, base)
-        strip = self._cache.get((index, part))
-        if strip is None:
-            lines = self.rows[index].split("\n", allow_blank=True)
-            text = lines[part] if part < len(lines) else Text("")
-            text = text.copy()
-            text.truncate(width, overflow="ellipsis")
-            style: Style = base
-            if index == self.highlighted:
-                style = base + self.get_component_rich_style("rowlist--highlight")
-            segments = list(text.render(self.app.console))
-            strip = Strip(segments).apply_style(style).adjust_cell_length(width, style)
-            self._cache[(index, part)] = strip
+        lines = self.rows[index].split("\n", allow_blank=True)
+        text = lines[part] if part < len(lines) else Text("")
+        text = text.copy()
+        text.truncate(width, overflow="ellipsis")
+        style: Style = base
+        if index == self.highlighted:
+            style = base + self.get_component_rich_style("rowlist--highlight")
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).apply_style(style).adjust_cell_length(width, style)
+        self._cache[(index, part)] = strip
         return strip
 
     def _move_to(self, index: int) -> None:
