@@ -36,6 +36,11 @@ KEYS = (("next linked item", "l"), ("next mention", "asterisk"), ("open entity c
 SIZE = (160, 45)
 
 
+def key_name(key: str) -> str:
+    """A key as a file-name part."""
+    return "".join(c if c.isalnum() else "_" for c in key)
+
+
 async def _time_minimal(cycles: int) -> list[float]:
     app = MinimalApp()
     times = []
@@ -73,6 +78,7 @@ async def _time_reader(paths: Sequence[str], count: int, cycles: int,
                 if label is not None:
                     times.setdefault(label, []).append(time.process_time() - started)
     if profile:
+        profiler.dump_stats(os.path.join(tempfile.gettempdir(), f"briefing-keys-{key_name(profile)}.prof"))
         stats = pstats.Stats(profiler, stream=sys.stdout)
         stats.sort_stats("cumulative").print_stats(45)
         stats.sort_stats("tottime").print_stats(25)
