@@ -194,10 +194,7 @@ class EntityCard(TimelineCard, ModalScreen[None]):
         self.set_class(bool(getattr(self.app, "accessible", False)), "-plain")
         self.query_one("#card", Vertical).border_title = self._title()
         self.query_one("#card-header", Static).update(self._header())
-        fresh, strip = self.timeline_strip(), self.query_one(TimelineStrip)
-        strip.line, strip.here, strip.selected = fresh.line, fresh.here, fresh.selected
-        strip._first = 0  # the strip scrolls from its first point again
-        strip.refresh()
+        self.query_one(TimelineStrip).show(*self.timeline_parts())
         rows = self.query_one(CardList)
         rows.replace_lines(self._lines())
         rows.highlighted = self._start_row()

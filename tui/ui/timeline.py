@@ -105,6 +105,11 @@ class TimelineStrip(Widget, can_focus=True):
 
     def __init__(self, line: Timeline, here: str | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._cell = MIN_CELL
+        self.show(line, here)
+
+    def show(self, line: Timeline, here: str | None = None) -> None:
+        """Show another timeline (a reused card's next entity), chosen on ``here``, from its start."""
         self.line = line
         self.here = here
         """The briefing the card was opened from, marked on the strip."""
@@ -112,7 +117,8 @@ class TimelineStrip(Widget, can_focus=True):
         self.selected = start if start is not None else 0
         self._first = 0
         """The first point shown, when there are more points than columns."""
-        self._cell = MIN_CELL
+        if self.is_mounted:
+            self.refresh()
 
     @property
     def point(self) -> TimelinePoint | None:
@@ -320,10 +326,14 @@ class TimelineCard(ModalScreen[None]):
         """Close the card and jump; the card itself says how."""
         raise NotImplementedError
 
+    def timeline_parts(self) -> tuple[Timeline, str | None]:
+        """The card's entity's timeline, and the briefing the card was opened from (marked on the strip)."""
+        line = timeline(self.library, self.entity_id) or _nothing(self.entity_id)
+        return line, self.origin.briefing if self.origin else None
+
     def timeline_strip(self) -> TimelineStrip:
         """The strip for the card's entity, marking the briefing the card was opened from."""
-        line = timeline(self.library, self.entity_id) or _nothing(self.entity_id)
-        return TimelineStrip(line, self.origin.briefing if self.origin else None, id="card-timeline")
+        return TimelineStrip(*self.timeline_parts(), id="card-timeline")
 
     def on_timeline_strip_chosen(self, message: TimelineStrip.Chosen) -> None:
         """Enter or a click on a point: go to that briefing's first mention (a recorded jump)."""
