@@ -4,12 +4,13 @@ Widgets post the messages of :mod:`tui.ui.messages`; the app handles each once
 (:meth:`BriefingApp.navigate` for every jump, so the back/forward list sees all
 of them). Navigation is model code (:mod:`tui.model.navigation`): the app asks
 it for a :class:`Position` and shows that position. Files load in a thread
-worker (:mod:`tui.ui.loading`); the first briefing shows as soon as it is ready.
+worker (:mod:`tui.ui.startup`, :mod:`tui.ui.loading`); the first briefing shows as
+soon as it is ready. The map, the reader's outside actions (clipboard, browser,
+editor), accessible mode and ``--watch`` are mixins in their own modules.
 """
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 from collections.abc import Sequence
@@ -21,7 +22,6 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.worker import get_current_worker
 
 from tui.model import navigation as nav
 from tui.model.document import Briefing, Severity
@@ -41,12 +41,13 @@ from tui.ui.hints import HintScreen
 from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
-from tui.ui.loading import Handover, Loaded, Pacer, TextFirst, load_in_batches, read_stdin
+from tui.ui.loading import Handover, Pacer, TextFirst, read_stdin
 from tui.ui.map import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.reload import DELETED_MARK, check_file
 from tui.ui.search import FIND_BINDINGS, SearchBar
 from tui.ui.sidebar import Sidebar
+from tui.ui.startup import LibraryLoading
 from tui.ui.status import StatusLine, position_label
 from tui.ui.text import one_line
 from tui.ui.watch import WatchFiles
@@ -62,7 +63,7 @@ class Saved(Message):
     warnings: list[str]
 
 
-class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[int]):
+class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, WatchFiles, App[int]):
     """A reader for a library of briefings, with people, places and quotes linked by keyboard."""
 
     CSS_PATH = "app.tcss"
@@ -112,11 +113,6 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
 
     # -- start-up and loading --------------------------------------------------------------------
 
-    def on_load(self) -> None:
-        """Start loading before the screen is composed: the first briefing may then be in the first paint."""
-        if self._load:
-            self._load_files()
-
     def on_mount(self) -> None:
         """Restore state, then show what is loaded and start loading the rest."""
         self.state, warnings = self.store.load()
@@ -136,55 +132,6 @@ class BriefingApp(MapActions, ExternalActions, AccessibleMode, WatchFiles, App[i
             for batch in self._handover.take():  # the first briefing, if ready, is in the first paint
                 self.on_loaded(batch)
         self._update_status()
-
-    @work(thread=True, exclusive=True, group="load")
-    def _load_files(self) -> None:
-        worker = get_current_worker()
-        load_in_batches(self.paths, self._handover, lambda: worker.is_cancelled, self._painted)
-
-    def on_loaded(self, message: Loaded) -> None:
-        """Add a batch; open the first briefing at once, redraw the panes at most every half second."""
-        replaced = self._text_first.take(self.library, message)  # annotated now: the text-only copy goes
-        self.library.add(message.briefings, message.errors)
-        if message.finished:
-            self.library.index  # noqa: B018  (complete the index now, not at the first card or palette)
-        # The library is long-lived: keep it out of the cycle collector, whose full passes over a
-        # 1,000-article library otherwise cost more than a key press (gc.freeze: Python >= 3.7).
-        gc.freeze()
-        self.loading = None if message.finished else (message.done, message.total)
-        self._pacer.batch(now=message.finished or self.current_key is None or replaced)
-        if not self._painted.is_set():
-            self.call_after_refresh(self._painted.set)  # the worker waits for this first paint
-
-    def _show_loaded(self) -> None:
-        """Show what has loaded so far: the briefing list, the open briefing re-folded, the progress."""
-        self._refold()
-        self._library_grew()
-        if self.loading is None and not self.library.briefings and not self.library.errors:
-            self.article.show_note("No briefings found.")
-        self._update_status()
-
-    def _refold(self) -> None:
-        """Re-show the open briefing if adding briefings re-folded its entities (same place, same item)."""
-        briefing, shown = self.briefing, self.article.briefing
-        if briefing is None or shown is None or shown.key != briefing.key:
-            return
-        items = nav.linked_items(briefing)
-        if items != self.article.items or shown is not briefing:  # re-folded, or annotated since shown
-            cursor, top = self.article.cursor_item, self.article.top_location()
-            self.article.show_briefing(briefing, items)
-            self.article.go_to(cursor.location if cursor is not None else top)
-            self.sidebar.show(self.library, briefing)
-
-    def _library_grew(self) -> None:
-        self.library_pane.show_library(self.library, self.state.is_read, self.current_key)
-        if self.current_key is None:
-            if self.library.briefings:
-                self.navigate(Position(self.library.briefings[0].key), record=False)
-            elif self.library.has_errors and self.loading is None:
-                self.open_error(self._failed_paths()[0])
-        elif self.sidebar.scope == "library":
-            self.sidebar.show(self.library, self.briefing)
 
     # -- the message handlers: each intention handled once ---------------------------------------
 

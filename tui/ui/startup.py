@@ -1,0 +1,92 @@
+"""Loading the library into the reader: a thread worker reads the files, the event loop adds each batch.
+
+Mixed into :class:`tui.ui.app.BriefingApp`. Loading starts in ``on_load``, before
+the panes are composed, so a briefing ready in time is in the very first paint
+(:class:`tui.ui.loading.Handover`); batches then arrive as :class:`Loaded`
+messages and are shown at most every half second (:class:`tui.ui.loading.Pacer`).
+A cold first briefing shows its text first and is swapped for its annotated
+version in place (:class:`tui.ui.loading.TextFirst`).
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import App
+from textual.worker import get_current_worker
+
+from tui.model import navigation as nav
+from tui.model.navigation import Position
+from tui.ui.loading import Loaded, load_in_batches
+
+if TYPE_CHECKING:
+    from tui.ui.app import BriefingApp
+
+__all__ = ["LibraryLoading"]
+
+
+class LibraryLoading(App[int]):
+    """The start-up and loading half of the reader: files in, panes re-shown as the library grows."""
+
+    def on_load(self) -> None:
+        """Start loading before the screen is composed: the first briefing may then be in the first paint."""
+        reader = cast("BriefingApp", self)
+        if reader._load:
+            self._load_files()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_files(self) -> None:
+        reader = cast("BriefingApp", self)
+        worker = get_current_worker()
+        load_in_batches(reader.paths, reader._handover, lambda: worker.is_cancelled, reader._painted)
+
+    def on_loaded(self, message: Loaded) -> None:
+        """Add a batch; open the first briefing at once, redraw the panes at most every half second."""
+        reader = cast("BriefingApp", self)
+        replaced = reader._text_first.take(reader.library, message)  # annotated now: the text-only copy goes
+        reader.library.add(message.briefings, message.errors)
+        if message.finished:
+            reader.library.index  # noqa: B018  (complete the index now, not at the first card or palette)
+        # The library is long-lived: keep it out of the cycle collector, whose full passes over a
+        # 1,000-article library otherwise cost more than a key press (gc.freeze: Python >= 3.7).
+        gc.freeze()
+        reader.loading = None if message.finished else (message.done, message.total)
+        reader._pacer.batch(now=message.finished or reader.current_key is None or replaced)
+        if not reader._painted.is_set():
+            reader.call_after_refresh(reader._painted.set)  # the worker waits for this first paint
+
+    def _show_loaded(self) -> None:
+        """Show what has loaded so far: the briefing list, the open briefing re-folded, the progress."""
+        reader = cast("BriefingApp", self)
+        self._refold()
+        self._library_grew()
+        if reader.loading is None and not reader.library.briefings and not reader.library.errors:
+            reader.article.show_note("No briefings found.")
+        reader._update_status()
+
+    def _refold(self) -> None:
+        """Re-show the open briefing if adding briefings re-folded its entities (same place, same item)."""
+        reader = cast("BriefingApp", self)
+        briefing, shown = reader.briefing, reader.article.briefing
+        if briefing is None or shown is None or shown.key != briefing.key:
+            return
+        items = nav.linked_items(briefing)
+        if items != reader.article.items or shown is not briefing:  # re-folded, or annotated since shown
+            cursor, top = reader.article.cursor_item, reader.article.top_location()
+            reader.article.show_briefing(briefing, items)
+            reader.article.go_to(cursor.location if cursor is not None else top)
+            reader.sidebar.show(reader.library, briefing)
+
+    def _library_grew(self) -> None:
+        """List the briefings; open the first one (or the first failed file) if nothing is open yet."""
+        reader = cast("BriefingApp", self)
+        reader.library_pane.show_library(reader.library, reader.state.is_read, reader.current_key)
+        if reader.current_key is None:
+            if reader.library.briefings:
+                reader.navigate(Position(reader.library.briefings[0].key), record=False)
+            elif reader.library.has_errors and reader.loading is None:
+                reader.open_error(reader._failed_paths()[0])
+        elif reader.sidebar.scope == "library":
+            reader.sidebar.show(reader.library, reader.briefing)
