@@ -75,3 +75,14 @@ def test_hidden_entries_and_other_suffixes_are_skipped(tmp_path: Path) -> None:
     write(tmp_path / "story.markdown", "Shown.\n")
     files, errors = discover([tmp_path])
     assert [f.name for f in files] == ["story.markdown"] and errors == []
+
+
+def test_a_folders_readme_is_not_a_briefing_unless_named(tmp_path: Path) -> None:
+    """A folder of saved articles often carries a README; it describes the folder, it is not news."""
+    (tmp_path / "README.md").write_text("# About this folder\n\nArticles saved for the desk.\n")
+    (tmp_path / "license.txt").write_text("Do what you like.\n")
+    (tmp_path / "story.md").write_text("# Harbour opens\n\nThe mayor, Carla Menotti, opened it.\n")
+    files, errors = discover([tmp_path])
+    assert [f.name for f in files] == ["story.md"] and errors == []
+    named, _ = discover([tmp_path / "README.md"])
+    assert [f.name for f in named] == ["README.md"]

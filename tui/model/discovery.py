@@ -64,9 +64,17 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
     return files, errors
 
 
+FOLDER_DOCUMENTS = frozenset({"readme", "changelog", "license", "licence", "contributing", "code_of_conduct"})
+"""Stems of files that describe a folder rather than report news (a folder of saved articles often has a
+README): skipped when found inside a folder, loaded when named explicitly."""
+
+
 def is_briefing_name(name: str) -> bool:
-    """Whether a file found inside a directory is a briefing (by suffix)."""
-    suffix = Path(name).suffix.casefold()
+    """Whether a file found inside a directory is a briefing (by suffix, and not the folder's README)."""
+    path = Path(name)
+    suffix = path.suffix.casefold()
+    if path.stem.casefold() in FOLDER_DOCUMENTS:
+        return False
     return suffix in MARKDOWN_SUFFIXES or suffix in TEXT_SUFFIXES
 
 
