@@ -20,6 +20,7 @@ from typing import ClassVar
 from textual import getters, on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.containers import Horizontal
 from textual.message import Message
 
@@ -31,18 +32,14 @@ from tui.model.navigation import Position
 from tui.model.state import ReaderState, StateStore
 from tui.ui.accessible import AccessibleMode
 from tui.ui.article import ArticleView
-from tui.ui.bindings import APP_BINDINGS
-from tui.ui.card import open_card
-from tui.ui.commands import PALETTE_BINDINGS, BriefingCommands
+from tui.ui.bindings import APP_BINDINGS, PALETTE_BINDINGS
 from tui.ui.external import ExternalActions
 from tui.ui.footer import QuickFooter
-from tui.ui.help import HelpScreen
-from tui.ui.hints import HintScreen
 from tui.ui.jumps import NOTHING, jump_available, jump_target
 from tui.ui.keymap import apply_config
 from tui.ui.library_pane import LibraryPane
 from tui.ui.loading import Handover, Pacer, TextFirst, read_stdin
-from tui.ui.map import MapActions
+from tui.ui.map_actions import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.reload import DELETED_MARK, check_file
 from tui.ui.search import FIND_BINDINGS, SearchBar
@@ -53,6 +50,13 @@ from tui.ui.text import one_line
 from tui.ui.watch import WatchFiles
 
 DEFAULT_THEME = "textual-dark"
+
+
+def _palette_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (start-up does not need it)."""
+    from tui.ui.commands import BriefingCommands
+
+    return BriefingCommands
 
 
 @dataclass
@@ -69,7 +73,7 @@ class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, W
     CSS_PATH = "app.tcss"
     TITLE = "Briefing"
     BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS, *FIND_BINDINGS, *PALETTE_BINDINGS]
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_palette_commands}
     # Narrow terminals give the article room (app.tcss); t and T still show the panes.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrower"), (70, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's type)
 
@@ -153,6 +157,8 @@ class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, W
             return
         self._set_entity(message.entity_id)
         self.sidebar.select_entity(message.entity_id)
+        from tui.ui.card import open_card  # the card's modules load with the first card, not at start-up
+
         open_card(self, self.library, message.entity_id, self.current_position())
 
     def on_open_quote(self, message: OpenQuote) -> None:
@@ -354,6 +360,8 @@ class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, W
 
     def action_help(self) -> None:
         """Every key, on its own screen."""
+        from tui.ui.help import HelpScreen  # loaded when first asked for, not at start-up
+
         self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
@@ -366,6 +374,8 @@ class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, W
 
     def action_hints(self) -> None:
         """Label every visible mention and quote; typing a label jumps there."""
+        from tui.ui.hints import HintScreen  # loaded when first asked for, not at start-up
+
         self.push_screen(HintScreen(self.article))
 
     def _save_state(self) -> None:

@@ -75,3 +75,12 @@ APP_BINDINGS: list[BindingType] = [
     Binding("M", "map", "Map", show=False, id="app.map",
             tooltip="A map of the places of this briefing (or the library); Enter opens a place's card"),
 ]
+
+PALETTE_BINDINGS: list[BindingType] = [
+    Binding("ctrl+p", "command_palette", "Go to…", show=False, priority=True, id="app.palette",
+            tooltip="Go to any briefing, section, person, place or quote by name"),
+]
+"""Ctrl-P with an id, so it shows in help and can be remapped (Textual's own palette key has none).
+
+Kept here, not in :mod:`tui.ui.commands`, so start-up need not import the palette's provider.
+"""

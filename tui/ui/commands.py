@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.message import Message
@@ -30,12 +29,6 @@ from tui.model.library import Library
 from tui.model.navigation import Position, section_start
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity
 from tui.ui.text import one_line
-
-PALETTE_BINDINGS: list[BindingType] = [
-    Binding("ctrl+p", "command_palette", "Go to…", show=False, priority=True, id="app.palette",
-            tooltip="Go to any briefing, section, person, place or quote by name"),
-]
-"""Ctrl-P with an id, so it shows in help and can be remapped (Textual's own palette key has none)."""
 
 MATCH_STYLE = "bold underline"
 SEARCH_LIMIT = 5000

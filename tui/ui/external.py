@@ -12,14 +12,17 @@ where it was.
 Front matter is untrusted: only ``http`` and ``https`` addresses reach the
 browser (a ``javascript:`` or ``file:`` one is refused with a notification),
 and every string shown or copied is folded to one safe line first.
+
+Start-up imports this module (the app's mixin lives here), so what only an
+action needs (the card, :mod:`webbrowser`, :mod:`shlex`) is imported by the
+action; the key-greying check reads the card module only once it is loaded.
 """
 
 from __future__ import annotations
 
 import os
-import shlex
 import subprocess
-import webbrowser
+import sys
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
@@ -33,13 +36,13 @@ from tui.model.entities import Location, Quote
 from tui.model.library import Library
 from tui.model.navigation import LinkKind
 from tui.model.reload import file_change
-from tui.ui.card import CardList, EntityCard
 from tui.ui.reload import check_file
 from tui.ui.rowlist import RowList
 from tui.ui.text import one_line
 
 if TYPE_CHECKING:
     from tui.ui.app import BriefingApp
+    from tui.ui.card import EntityCard
 
 __all__ = ["ExternalActions", "citation", "editor_command", "run_editor", "web_url"]
 
@@ -110,6 +113,8 @@ def editor_command(path: Path | str, line: int | None = None,
     would open a file called ``+12``). A value that does not split (an
     unclosed quote) is taken as one program name.
     """
+    import shlex  # only the editor action needs it
+
     env = os.environ if environ is None else environ
     raw = (env.get("VISUAL") or env.get("EDITOR") or "vi").strip() or "vi"
     try:
@@ -134,6 +139,8 @@ def run_editor(command: list[str]) -> str | None:
 
 def _open_in_browser(app: App[int], url: str) -> None:
     """Hand ``url`` to the browser (in a thread: some browsers take a while to start)."""
+    import webbrowser  # only this action needs it (it imports a good deal of the standard library)
+
     try:
         opened = webbrowser.open(url)
     except webbrowser.Error:
@@ -141,6 +148,15 @@ def _open_in_browser(app: App[int], url: str) -> None:
     if not opened:
         app.call_from_thread(app.notify, "No web browser could be started here.", severity="warning",
                              markup=False, timeout=5)
+
+
+def _entity_card_class() -> type[EntityCard] | None:
+    """:class:`EntityCard` if the card module is loaded, else ``None`` (no card was ever opened).
+
+    Asked at every Footer refresh (via ``check_action``), so it never imports the card.
+    """
+    module = sys.modules.get("tui.ui.card")
+    return None if module is None else cast("type[EntityCard]", module.EntityCard)
 
 
 # -- the app's actions ----------------------------------------------------------------------------
@@ -157,7 +173,10 @@ class ExternalActions(App[int]):
         app = self._reader()
         library = app.library
         screen = self.screen
-        if isinstance(screen, EntityCard):  # its highlighted row, if that is a quote
+        card = _entity_card_class()
+        if card is not None and isinstance(screen, card):  # its highlighted row, if that is a quote
+            from tui.ui.cardlist import CardList  # loaded with the card
+
             lists = screen.query(CardList)  # none yet while the card is being put together
             index = lists.first().highlighted if lists else None
             row = screen.rows[index] if index is not None and index < len(screen.rows) else None

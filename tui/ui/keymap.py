@@ -234,8 +234,17 @@ def _keys_of(value: object) -> str | None:
 
 
 def apply_config(app: App[Any], path: Path | None = None) -> dict[str, str]:
-    """Read the config and remap the app's keys; warn (never raise) about what could not be used."""
-    keymap, warnings = read_keymap(path or config_path(), known_ids(app))
+    """Read the config and remap the app's keys; warn (never raise) about what could not be used.
+
+    The ids are checked only when the config has keys: knowing them imports
+    every screen's module (:func:`_extra_classes`), which start-up need not do.
+    (Without ids every entry of ``[keys]`` gives a key or a warning, so none of
+    either means there is nothing to check.)
+    """
+    path = path or config_path()
+    keymap, warnings = read_keymap(path)
+    if keymap or warnings:
+        keymap, warnings = read_keymap(path, known_ids(app))
     _applied[app] = keymap
     if keymap:
         app.set_keymap(keymap)

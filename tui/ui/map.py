@@ -8,7 +8,8 @@ ones it could not place under their own heading, so nothing is dropped
 silently. Moving through the list moves the highlighted marker; Enter opens
 the place's card (an :class:`~tui.ui.messages.OpenEntity`, handled by the app
 like any other), over the map, so Escape comes back to it. A jump from that
-card closes the map too (:class:`MapActions`), so the reader sees where it went.
+card closes the map too (:class:`tui.ui.map_actions.MapActions`, the app's side,
+kept apart so start-up does not import this module), so the reader sees where it went.
 
 Names reach the terminal as plain segment text made safe by
 :func:`tui.ui.text.one_line`, never as markup.
@@ -16,16 +17,15 @@ Names reach the terminal as plain segment text made safe by
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events, on
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -51,7 +51,7 @@ from tui.model.geo import (
 )
 from tui.model.library import Library
 from tui.ui.cardlist import CardList, Line
-from tui.ui.messages import Navigate, OpenEntity
+from tui.ui.messages import OpenEntity
 from tui.ui.text import one_line
 
 if TYPE_CHECKING:
@@ -341,36 +341,3 @@ class MapScreen(Screen[None]):
         """The whole world, or zoomed to the places again."""
         self.whole_world = not self.whole_world
         self.refill()
-
-
-class MapActions(App[int]):
-    """The app's side of the map: ``M`` (or the palette) opens it; a jump from a card over it closes it.
-
-    A base class of :class:`tui.ui.app.BriefingApp` (Textual calls a message
-    handler on every class of the app's MRO, so ``_on_navigate`` here runs
-    after the app's own ``on_navigate``, which does the jump).
-    """
-
-    def action_map(self) -> None:
-        """Open the map on the open briefing's places, the current place highlighted."""
-        library = getattr(self, "library", None)
-        if not isinstance(library, Library):
-            return
-        briefing = getattr(self, "briefing", None)
-        scope = getattr(getattr(self, "sidebar", None), "scope", "briefing")
-        self.push_screen(MapScreen(library, briefing, getattr(self, "current_entity", None), scope))
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The palette's commands, and the map."""
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, MapScreen):
-            yield SystemCommand("Map of the places", "The places of this briefing (or the library) on a map",
-                                self.action_map)
-
-    def _on_navigate(self, message: Navigate) -> None:
-        """A jump (from a card opened on the map): the map under the card closes when the card does."""
-        for screen in self.screen_stack:
-            if isinstance(screen, MapScreen):
-                screen.jumped = True
-                if self.screen is screen:
-                    screen.dismiss(None)
