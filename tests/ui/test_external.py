@@ -110,7 +110,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(url)
         return True
 
-    monkeypatch.setattr("tui.ui.external.webbrowser.open", fake_open)
+    monkeypatch.setattr("webbrowser.open", fake_open)  # imported by the action itself
     return calls
 
 

@@ -1,4 +1,4 @@
-"""Start-up imports only what the first paint needs (issue 5): the map, timelines, help and the rest load on use.
+"""Start-up imports only what the first paint needs (issue 5): the map, help and the rest load on use.
 
 Each check runs a fresh interpreter, since this test process has long imported
 everything. The modules named here are what the reader used to import before
