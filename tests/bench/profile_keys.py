@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tests.bench import generate
+from tests.bench.bench_reader import longest
 from tests.bench.minimal_app import MinimalApp
 
 KEYS = (("next linked item", "l"), ("next mention", "asterisk"), ("open entity card", "enter"),
@@ -99,9 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths, count = [str(generate.ensure_long_article(data / "long-50k", 50_000))], 1
     elif options.what == "1000":
         library = generate.ensure_library(data / "library-1000", 1000, 800_000)
-        longest = max((p for p in library.rglob("*.*") if p.suffix in (".md", ".txt")),
-                      key=lambda p: p.stat().st_size)
-        paths, count = [str(longest), str(library)], 1000
+        paths, count = [longest(str(library)), str(library)], 1000
     else:
         paths, count = [], 1
     minimal = asyncio.run(_time_minimal(options.cycles))
