@@ -78,11 +78,6 @@ class DotGrid:
         """The braille character of one cell (a blank braille cell when no dot is set)."""
         return chr(BRAILLE_BASE + self.bits[row * self.columns + column])
 
-    def row_text(self, row: int) -> str:
-        """One row of cells as braille characters (blank cells as spaces)."""
-        start = row * self.columns
-        return "".join(chr(BRAILLE_BASE + b) if b else " " for b in self.bits[start:start + self.columns])
-
     def layer(self, column: int, row: int) -> int:
         """Which layer won a cell."""
         return self.layers[row * self.columns + column]

@@ -17,7 +17,7 @@ index, which rebuilds an entry when it is next asked for.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tui.model.document import Briefing, LoadError, Severity
@@ -216,12 +216,6 @@ def sort_key(briefing: Briefing) -> SortKey:
     """Library order: dated briefings by date, then undated ones; ties by title, then path."""
     date = briefing.date.isoformat() if briefing.date else ""
     return (0 if briefing.date else 1, date, briefing.title.casefold(), briefing.key)
-
-
-def fold_surnames(briefings: Sequence[Briefing]) -> int:
-    """Fold lone surnames among ``briefings`` into full names (see :mod:`tui.model.surnames`); how many."""
-    changed = SurnameFolder().add(sorted(briefings, key=sort_key), sort_key)
-    return sum(len(renames) for _, renames in changed)
 
 
 def _ids_in(briefing: Briefing) -> set[str]:

@@ -233,11 +233,6 @@ def next_quote_by(
     return _library_step(library, quote_positions(library, person_id), current, direction)
 
 
-def speaker_of(quote: Quote) -> str | None:
-    """The entity id of whoever said the quote, or ``None`` when unknown."""
-    return quote.speaker_id
-
-
 def speaker_position(briefing: Briefing, quote: Quote, library: Library | None = None) -> Position | None:
     """Where to show a quote's speaker: their mention nearest the quote.
 
