@@ -14,7 +14,6 @@ on without rendering anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -117,7 +116,3 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     lines.append((start, len(text)))
     return lines
 
-
-def spans_overlap(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether ``[start, end)`` overlaps any of ``spans``."""
-    return any(s < end and start < e for s, e in spans)
