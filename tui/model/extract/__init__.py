@@ -80,15 +80,15 @@ def annotate(
         result.entities.setdefault(entity.id, entity)
     mentions = alias_mentions(blocks, registry, built)
     result.mentions = sorted(mentions, key=lambda mention: mention.location)
-    flat_of = {(s_index, b_index): flat for flat, (s_index, b_index, _) in enumerate(blocks)}
-    raws = find_raw_quotes(texts)
-    quoted: dict[int, list[tuple[int, int]]] = {}
-    for raw in raws:
-        for segment in raw.segments:
-            quoted.setdefault(segment.block, []).append((segment.start, segment.end))
-    speakers = Speakers(texts, result.mentions, people_of(result.entities), flat_of, quoted)
     quotes = _declared_quotes(blocks, declared_quotes, registry, built, result.warnings)
     if extract:
+        flat_of = {(s_index, b_index): flat for flat, (s_index, b_index, _) in enumerate(blocks)}
+        raws = find_raw_quotes(texts)
+        quoted: dict[int, list[tuple[int, int]]] = {}
+        for raw in raws:
+            for segment in raw.segments:
+                quoted.setdefault(segment.block, []).append((segment.start, segment.end))
+        speakers = Speakers(texts, result.mentions, people_of(result.entities), flat_of, quoted)
         found = _extracted_quotes(blocks, raws, speakers)
         quotes.extend(q for q in found if not _overlaps(q, quotes))
     result.quotes = sorted(quotes, key=lambda quote: quote.location)
