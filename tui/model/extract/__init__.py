@@ -176,19 +176,4 @@ def _declared_quotes(
     return quotes
 
 
-def find_mentions(sections: Sequence[Section], entity: Entity) -> list[Mention]:
-    """Every exact occurrence of any alias of one ``entity`` (possessive allowed), credits skipped."""
-    from tui.model.extract.registry import Registry, alias_mentions
-
-    blocks: list[Block] = [
-        (s_index, b_index, block.text)
-        for s_index, section in enumerate(sections)
-        for b_index, block in enumerate(section.blocks)
-        if block.kind is not BlockKind.CREDITS
-    ]
-    registry = Registry()
-    registry.declare(entity)
-    return alias_mentions(blocks, registry, registry.entities())
-
-
-__all__ = ["Annotations", "DeclaredQuote", "Quote", "annotate", "find_mentions"]
+__all__ = ["Annotations", "DeclaredQuote", "Quote", "annotate"]

@@ -55,7 +55,6 @@ LEAD_NP = re.compile(
 "One early investor, who asked not to be named, said", "His mother, speaking through a friend, said"."""
 PRONOUN_TAIL = re.compile(rf"\b(?P<p>he|she|He|She){ADVERBIAL}\s*$")
 _GAP_OK = re.compile(rf"^(?:[’']s?)?(?:,[^“”\"]{{1,120}}?,|,)?{ADVERBIAL}\s*$")
-_PASSIVE = re.compile(r"\b(?:been|being|was|were|is|are|be)\s+$")
 _NOT_A_VERB = re.compile(
     r"\b(?:been|being|was|were|is|are|be|a|an|the|this|that|its|his|her|their|our|former|every|each)\s+$",
     re.IGNORECASE,

@@ -124,7 +124,6 @@ PRONOUNS_FEMALE = words("she She her")
 # Lower-case words that end a name phrase to the right and reveal a place: "the Kursk region", "Oskil River".
 REGION_SUFFIXES = words("region Region oblast Oblast province Province county County district District "
                          "governorate Governorate prefecture Prefecture state territory krai Krai")
-RIVER_WORDS = words("River river")
 SETTLEMENT_WORDS = words(
     "town city village settlement hamlet suburb port capital municipality community township"
 )
