@@ -81,6 +81,11 @@ def decode_bytes(data: bytes) -> Decoded:
     return _finish(text, decoded)
 
 
+def decode_text(text: str) -> Decoded:
+    """Clean text that arrives already decoded (a text stream): the same checks and warning as bytes get."""
+    return _finish(text, Decoded(""))
+
+
 def _finish(text: str, decoded: Decoded) -> Decoded:
     """Clean decoded text and refuse it if it is mostly control characters."""
     sample = text[:_BINARY_SAMPLE]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tui.model.cache import load_cached
-from tui.model.decoding import MAX_BYTES, NotText, clean_text, decode_bytes
+from tui.model.decoding import MAX_BYTES, NotText, decode_bytes, decode_text
 from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, discover, os_message
 from tui.model.document import Briefing, LoadError, Section, Severity, SourceFormat
 from tui.model.library import Library
@@ -124,12 +124,9 @@ def load_stdin(stream: TextIO) -> tuple[Briefing | None, list[LoadError]]:
             if len(data) > MAX_BYTES:
                 return None, [LoadError(STDIN, _too_large(len(data)))]
             decoded = decode_bytes(data)
-            text, warnings = decoded.text, decoded.warnings
         else:
-            text, removed = clean_text(stream.read(MAX_BYTES + 1))
-            warnings = (
-                [(None, f"removed {removed} control or escape character(s) from the text")] if removed else []
-            )
+            decoded = decode_text(stream.read(MAX_BYTES + 1))
+        text, warnings = decoded.text, decoded.warnings
         fmt = SourceFormat.MARKDOWN if _MARKDOWN_HINT.search(text) else SourceFormat.TEXT
         problems = [LoadError(STDIN, message, line, Severity.WARNING) for line, message in warnings]
         briefing, more = load_text(text, Path(STDIN), fmt)
