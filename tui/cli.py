@@ -228,10 +228,10 @@ def _run_export_command(command: str, args: list[str]) -> int:
     from tui import cli_export
 
     if command == "dossier":
-        options = cli_export.dossier_parser(PROG, _Parser).parse_args(args)
-        return cli_export.run_dossier(PROG, _load, options.name, options.paths, options.output)
-    options = cli_export.export_parser(PROG, _Parser).parse_args(args)
-    return cli_export.run_export(PROG, _load, options.paths, options.format, options.output)
+        options = cli_export.dossier_parser().parse_args(args)
+        return cli_export.run_dossier(options.name, options.paths, options.output)
+    options = cli_export.export_parser().parse_args(args)
+    return cli_export.run_export(options.paths, options.format, options.output)
 
 
 def _quiet_stdout() -> None:

@@ -1,7 +1,9 @@
 """``briefing dossier`` and ``briefing export``: the library's findings written out for people and editors.
 
 Kept apart from :mod:`tui.cli` (which only parses the command word and
-dispatches here) so the reader's entry point stays small. Same promises as
+dispatches here, importing this module only then) so the reader's entry point
+stays small; the parser class, the loader and the exit codes are
+:mod:`tui.cli`'s own. Same promises as
 the rest of the command: one line on stderr per problem, never a traceback,
 article text never reaching the terminal raw (the dossier escapes it, paths
 go through :func:`tui.model.export.printable`).
@@ -11,42 +13,37 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from tui.cli import EXIT_OK, EXIT_PROBLEMS, PROG, _load, _Parser, _paths_argument
 from tui.model.export import printable
 
 if TYPE_CHECKING:
     from tui.model.library import Library
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 DEFAULT_EXPORT_DIR = "export"
 
-Loader = Callable[[Sequence[str], "TextIO | None"], "Library"]
 
-
-def dossier_parser(prog: str, parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+def dossier_parser() -> argparse.ArgumentParser:
     """Options of ``briefing dossier``."""
-    parser = parser_class(
-        prog=f"{prog} dossier",
+    parser = _Parser(
+        prog=f"{PROG} dossier",
         description="Print a Markdown dossier of one person or place: names, roles, the briefings in date "
         "order, every mention with its sentence and every quote. NAME is matched ignoring case and "
         "accents, by name, alias or a word of the name; 'person:NAME' or 'place:NAME' picks a kind.",
     )
     parser.add_argument("name", metavar="NAME", help="the person or place, e.g. 'Jane Doe' or place:Lisbon")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the dossier to FILE instead of stdout")
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH",
-        help="article files, directories (recursive) or - for stdin; none means the bundled briefings",
-    )
+    _paths_argument(parser)
     return parser
 
 
-def export_parser(prog: str, parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+def export_parser() -> argparse.ArgumentParser:
     """Options of ``briefing export``."""
-    parser = parser_class(
-        prog=f"{prog} export",
+    parser = _Parser(
+        prog=f"{PROG} export",
         description="Write each briefing with its annotations into DIR. md: the original Markdown (a .txt "
         "becomes .md) with people, places and quotes filled into its front matter and 'extract: off', so "
         "an editor can correct them and the reader takes them as they are; json: the 'briefing extract' "
@@ -64,17 +61,17 @@ def _note_load_errors(prog: str, library: Library, err: TextIO) -> None:
     failed = sum(1 for e in library.errors if e.severity.value == "error")
     if failed:
         plural = "s" if failed != 1 else ""
-        err.write(f"{prog}: {failed} file{plural} did not load (see '{prog.split()[0]} check')\n")
+        err.write(f"{prog}: {failed} file{plural} did not load (see '{PROG} check')\n")
 
 
-def run_dossier(prog: str, load: Loader, name: str, paths: Sequence[str], output: str | None,
+def run_dossier(name: str, paths: Sequence[str], output: str | None,
                 stdin: TextIO | None = None, out: TextIO | None = None) -> int:
     """Print (or write) the dossier of the one entity ``name`` means; otherwise say why, in one line."""
     from tui.model.dossier import dossier_markdown, find_entity
     from tui.model.mdwrite import write_atomic
 
-    out, err, prog = out or sys.stdout, sys.stderr, f"{prog} dossier"
-    library = load(paths, stdin or sys.stdin)
+    out, err, prog = out or sys.stdout, sys.stderr, f"{PROG} dossier"
+    library = _load(paths, stdin or sys.stdin)
     _note_load_errors(prog, library, err)
     match = find_entity(library, name)
     shown = printable(name.strip())
@@ -102,15 +99,15 @@ def run_dossier(prog: str, load: Loader, name: str, paths: Sequence[str], output
     return EXIT_OK
 
 
-def run_export(prog: str, load: Loader, paths: Sequence[str], fmt: str = "md",
+def run_export(paths: Sequence[str], fmt: str = "md",
                out_dir: str = DEFAULT_EXPORT_DIR, stdin: TextIO | None = None,
                out: TextIO | None = None) -> int:
     """Write each loaded briefing into ``out_dir``; list what was written on stdout, problems on stderr."""
     from tui.model.export_md import briefing_json, briefing_markdown, plan_targets
     from tui.model.mdwrite import write_atomic
 
-    out, err, prog = out or sys.stdout, sys.stderr, f"{prog} export"
-    library = load(paths, stdin or sys.stdin)
+    out, err, prog = out or sys.stdout, sys.stderr, f"{PROG} export"
+    library = _load(paths, stdin or sys.stdin)
     problems = 0
     for error in library.errors:
         if error.severity.value == "error":
