@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tui.model.document import Briefing, LoadError, Severity
 from tui.model.entities import Entity, EntityKind, Mention, Quote
@@ -228,18 +228,7 @@ def _ids_in(briefing: Briefing) -> set[str]:
 
 def _copy(entity: Entity) -> Entity:
     """The library's own copy of a briefing's entity, so merging never changes the briefing."""
-    return Entity(
-        id=entity.id,
-        kind=entity.kind,
-        name=entity.name,
-        aliases=list(entity.aliases),
-        role=entity.role,
-        place_kind=entity.place_kind,
-        country=entity.country,
-        coords=entity.coords,
-        origin=entity.origin,
-        note=entity.note,
-    )
+    return replace(entity, aliases=list(entity.aliases))
 
 
 def _merge_into(target: Entity, other: Entity) -> None:
