@@ -34,7 +34,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from tui.eval.gold import Annotation, NamedEntity, QuoteRecord
 
@@ -160,24 +160,17 @@ class EntityScore:
 
     def add(self, other: EntityScore) -> None:
         """Accumulate another text's counts (lists are concatenated)."""
-        for name in _COUNT_FIELDS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.missed.extend(other.missed)
-        self.false_positives.extend(other.false_positives)
+        _accumulate(self, other)
 
 
-_COUNT_FIELDS = (
-    "gold",
-    "found",
-    "predicted",
-    "correct",
-    "ignored",
-    "duplicates",
-    "kind_checked",
-    "kind_right",
-    "role_checked",
-    "role_right",
-)
+def _accumulate(score: EntityScore | QuoteScore, other: EntityScore | QuoteScore) -> None:
+    """Add ``other``'s counts to ``score`` and extend its lists: every field is one or the other."""
+    for item in fields(score):
+        mine = getattr(score, item.name)
+        if isinstance(mine, list):
+            mine.extend(getattr(other, item.name))
+        else:
+            setattr(score, item.name, mine + getattr(other, item.name))
 
 
 @dataclass(slots=True)
@@ -211,11 +204,7 @@ class QuoteScore:
 
     def add(self, other: QuoteScore) -> None:
         """Accumulate another text's counts (lists are concatenated)."""
-        for name in ("gold", "found", "predicted", "correct", "ignored", "speaker_right"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.missed.extend(other.missed)
-        self.false_positives.extend(other.false_positives)
-        self.wrong_speakers.extend(other.wrong_speakers)
+        _accumulate(self, other)
 
 
 @dataclass(slots=True)
