@@ -188,6 +188,12 @@ def read_keymap(path: Path, ids: Iterable[str] | None = None) -> tuple[dict[str,
     binding ids that exist; other ids are reported, with the file's name, so a
     typo is noticed rather than silently ignored.
     """
+    table, warnings = _keys_table(path)
+    return _keymap_of(path, table, ids, warnings), warnings
+
+
+def _keys_table(path: Path) -> tuple[dict[str, object], list[str]]:
+    """The config file's ``[keys]`` table as written (empty when missing), or a warning why it is unusable."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -203,10 +209,15 @@ def read_keymap(path: Path, ids: Iterable[str] | None = None) -> tuple[dict[str,
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         return {}, [f"{path}: [keys] must be a table of binding id = key; keys left as they are"]
+    return keys, []
+
+
+def _keymap_of(path: Path, table: Mapping[str, object], ids: Iterable[str] | None,
+               warnings: list[str]) -> dict[str, str]:
+    """The usable entries of a ``[keys]`` table; a warning (added to ``warnings``) for each other one."""
     known = set(ids) if ids is not None else None
     keymap: dict[str, str] = {}
-    warnings: list[str] = []
-    for binding_id, value in keys.items():
+    for binding_id, value in table.items():
         if known is not None and binding_id not in known:
             warnings.append(f"{path}: no key has the id {binding_id!r} (see ? for the ids)")
             continue
@@ -215,7 +226,7 @@ def read_keymap(path: Path, ids: Iterable[str] | None = None) -> tuple[dict[str,
             warnings.append(f"{path}: {binding_id}: a key must be a string like \"ctrl+f\" or a list of them")
             continue
         keymap[binding_id] = parsed
-    return keymap, warnings
+    return keymap
 
 
 def _keys_of(value: object) -> str | None:
@@ -236,15 +247,13 @@ def _keys_of(value: object) -> str | None:
 def apply_config(app: App[Any], path: Path | None = None) -> dict[str, str]:
     """Read the config and remap the app's keys; warn (never raise) about what could not be used.
 
-    The ids are checked only when the config has keys: knowing them imports
-    every screen's module (:func:`_extra_classes`), which start-up need not do.
-    (Without ids every entry of ``[keys]`` gives a key or a warning, so none of
-    either means there is nothing to check.)
+    The file is read once; the ids are checked only when its ``[keys]`` table
+    has entries: knowing them imports every screen's module
+    (:func:`_extra_classes`), which start-up need not do.
     """
     path = path or config_path()
-    keymap, warnings = read_keymap(path)
-    if keymap or warnings:
-        keymap, warnings = read_keymap(path, known_ids(app))
+    table, warnings = _keys_table(path)
+    keymap = _keymap_of(path, table, known_ids(app), warnings) if table else {}
     _applied[app] = keymap
     if keymap:
         app.set_keymap(keymap)
