@@ -89,7 +89,7 @@ def annotate(
             for segment in raw.segments:
                 quoted.setdefault(segment.block, []).append((segment.start, segment.end))
         speakers = Speakers(texts, result.mentions, people_of(result.entities), flat_of, quoted)
-        found = _extracted_quotes(blocks, raws, speakers)
+        found = _extracted_quotes(blocks, texts, raws, speakers)
         quotes.extend(q for q in found if not _overlaps(q, quotes))
     result.quotes = sorted(quotes, key=lambda quote: quote.location)
     return result
@@ -113,19 +113,20 @@ def _extract_entities(texts: Sequence[str], registry: Registry) -> None:
             registry.link(decision)
 
 
-def _extracted_quotes(blocks: Sequence[Block], raws: Sequence[RawQuote], speakers: Speakers) -> list[Quote]:
+def _extracted_quotes(
+    blocks: Sequence[Block], texts: Sequence[str], raws: Sequence[RawQuote], speakers: Speakers
+) -> list[Quote]:
     """Quotes that pass as speech, each with its speaker, in reading order."""
     from tui.model.extract.quotes import is_speech
 
-    texts = [text for _, _, text in blocks]
     quotes: list[Quote] = []
     previous: tuple[RawQuote, str | None] | None = None
     previous_raw: RawQuote | None = None
     for raw in raws:
-        if not is_speech(raw, texts, previous_raw):
-            previous_raw = raw
-            continue
+        speech = is_speech(raw, texts, previous_raw)
         previous_raw = raw
+        if not speech:
+            continue
         speaker = speakers.attribute(raw, previous)
         previous = (raw, speaker)
         spans = tuple(Location(blocks[s.block][0], blocks[s.block][1], s.start, s.end) for s in raw.segments)
