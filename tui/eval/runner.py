@@ -168,8 +168,8 @@ def format_table(rows: Sequence[Row], speed: dict[str, float], *, details: bool 
         f"{sums.quotes.found} right"
     )
     lines.append(
-        f"diagnostics: place kinds right {_fig(_share(sums.places.kind_right, sums.places.kind_checked))}, "
-        f"roles found {_fig(_share(sums.people.role_right, sums.people.role_checked))}, "
+        f"diagnostics: place kinds right {_fig(sums.places.kind_accuracy)}, "
+        f"roles found {_fig(sums.people.role_accuracy)}, "
         f"split entities {sums.people.duplicates + sums.places.duplicates}"
     )
     measured = dict(zip((name for name, _ in TARGETS), _headline(sums), strict=True))
@@ -203,10 +203,6 @@ def _score_line(name: str, width: int, words: int, score: TextScore) -> str:
         )
     )
     return f"{name:<{width}}  {words:5d}  {cells}"
-
-
-def _share(right: int, checked: int) -> float | None:
-    return right / checked if checked else None
 
 
 def _headline(score: TextScore) -> tuple[float | None, ...]:
@@ -283,8 +279,8 @@ def _score_json(score: TextScore) -> dict[str, Any]:
             "correct": part.correct,
             "ignored": part.ignored,
             "duplicates": part.duplicates,
-            "kind_accuracy": _share(part.kind_right, part.kind_checked),
-            "role_accuracy": _share(part.role_right, part.role_checked),
+            "kind_accuracy": part.kind_accuracy,
+            "role_accuracy": part.role_accuracy,
             "missed": part.missed,
             "false_positives": part.false_positives,
         }

@@ -158,6 +158,16 @@ class EntityScore:
         """F1 of :attr:`precision` and :attr:`recall`."""
         return f1(self.precision, self.recall)
 
+    @property
+    def kind_accuracy(self) -> float | None:
+        """Found places whose place kind agrees with gold (a diagnostic)."""
+        return ratio(self.kind_right, self.kind_checked)
+
+    @property
+    def role_accuracy(self) -> float | None:
+        """Found people with a gold role whose predicted role shares a word with it (a diagnostic)."""
+        return ratio(self.role_right, self.role_checked)
+
     def add(self, other: EntityScore) -> None:
         """Accumulate another text's counts (lists are concatenated)."""
         _accumulate(self, other)
