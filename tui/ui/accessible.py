@@ -22,7 +22,6 @@ of ``config.toml`` (next to its ``[keys]`` table), or from the command palette
 from __future__ import annotations
 
 import sys
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -38,7 +37,7 @@ from tui.model.entities import EntityKind
 from tui.model.library import Library, LibraryEntity
 from tui.ui.article import ArticleView
 from tui.ui.article_layout import PERSON_GLYPH, PLACE_GLYPH
-from tui.ui.keymap import config_path
+from tui.ui.keymap import config_path, read_config
 from tui.ui.rowlist import RowList
 from tui.ui.text import one_line
 
@@ -95,10 +94,7 @@ def read_accessible(path: Path | None = None) -> tuple[bool | None, list[str]]:
     reported there, so here it is only ``None``.
     """
     path = path or config_path()
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None, []
+    data, _reported_by_keymap = read_config(path)
     value = data.get(CONFIG_KEY)
     if value is None or isinstance(value, bool):
         return value, []

@@ -192,8 +192,11 @@ def read_keymap(path: Path, ids: Iterable[str] | None = None) -> tuple[dict[str,
     return _keymap_of(path, table, ids, warnings), warnings
 
 
-def _keys_table(path: Path) -> tuple[dict[str, object], list[str]]:
-    """The config file's ``[keys]`` table as written (empty when missing), or a warning why it is unusable."""
+def read_config(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """The whole config file as TOML data (empty when missing), or a warning why it cannot be read.
+
+    Shared by the keys here and :func:`tui.ui.accessible.read_accessible`.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -201,15 +204,20 @@ def _keys_table(path: Path) -> tuple[dict[str, object], list[str]]:
     except OSError as error:
         return {}, [f"{path}: cannot read the config: {error.strerror or error}"]
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8")), []
     except UnicodeDecodeError:
         return {}, [f"{path}: the config is not UTF-8 text; keys left as they are"]
     except tomllib.TOMLDecodeError as error:
         return {}, [f"{path}: not valid TOML ({error}); keys left as they are"]
+
+
+def _keys_table(path: Path) -> tuple[dict[str, object], list[str]]:
+    """The config file's ``[keys]`` table as written (empty when missing), or a warning why it is unusable."""
+    data, warnings = read_config(path)
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         return {}, [f"{path}: [keys] must be a table of binding id = key; keys left as they are"]
-    return keys, []
+    return keys, warnings
 
 
 def _keymap_of(path: Path, table: Mapping[str, object], ids: Iterable[str] | None,
