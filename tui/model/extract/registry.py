@@ -53,6 +53,16 @@ def _surname_key(name: str) -> str:
     return fold_key(name.split()[-1]) if name.split() else ""
 
 
+def _group_key(kind: EntityKind, name: str) -> str:
+    """The key a group is indexed and found by: the id's fold key (a place's gazetteer main name)."""
+    return entity_id(kind, name).split(":", 1)[1]
+
+
+def _first_last_key(words: Sequence[str]) -> str:
+    """First and last name only, so "Maria Elena Salas" finds "Maria Salas"."""
+    return f"{fold_key(words[0])}-{fold_key(words[-1])}"
+
+
 class Registry:
     """Groups by fold key plus the alias table that the mention pass uses."""
 
@@ -63,13 +73,10 @@ class Registry:
         self.overrides: dict[tuple[int, int], Group] = {}
 
     def _index(self, group: Group, name: str) -> None:
-        key = fold_key(name)
-        if group.kind is EntityKind.PLACE:
-            key = entity_id(EntityKind.PLACE, name).split(":", 1)[1]
-        self._by_key.setdefault((group.kind, key), group)
+        self._by_key.setdefault((group.kind, _group_key(group.kind, name)), group)
         if group.kind is EntityKind.PERSON and len(name.split()) > 1:
             words = name.split()
-            self._by_key.setdefault((group.kind, f"{fold_key(words[0])}-{fold_key(words[-1])}"), group)
+            self._by_key.setdefault((group.kind, _first_last_key(words)), group)
             self._surnames.setdefault(_surname_key(name), group)
             # "Rosa María de la Cruz Huamán" is "de la Cruz" later; "Kim Seo-yeon" (family name first) "Kim".
             for word in words[1:-1] if len(words) > 2 else ():
@@ -89,13 +96,11 @@ class Registry:
 
     def find(self, kind: EntityKind, name: str) -> Group | None:
         """The group this name already belongs to (variant, first+last name, or surname)."""
-        key = fold_key(name)
-        if kind is EntityKind.PLACE:
-            key = entity_id(EntityKind.PLACE, name).split(":", 1)[1]
+        key = _group_key(kind, name)
         found = self._by_key.get((kind, key))
         words = name.split()
         if found is None and kind is EntityKind.PERSON and len(words) > 1:
-            found = self._by_key.get((kind, f"{fold_key(words[0])}-{fold_key(words[-1])}"))
+            found = self._by_key.get((kind, _first_last_key(words)))
         if found is None and kind is EntityKind.PERSON and len(words) == 1:
             found = self._surnames.get(key)
         return found
