@@ -106,14 +106,17 @@ def _extract_parser() -> argparse.ArgumentParser:
 
 
 def _serve_parser() -> argparse.ArgumentParser:
+    from tui.serve import DEFAULT_HOST, DEFAULT_PORT  # light (no textual-serve); only this command needs it
+
     parser = _Parser(
         prog=f"{PROG} serve",
         description="Serve the reader as a web page (one reader per browser tab) until Ctrl-C. "
         "Needs the web extra: pip install \".[web]\".",
     )
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default: 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument("--host", default=DEFAULT_HOST,
+                        help=f"address to listen on (default: {DEFAULT_HOST}, this machine only)")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT,
+                        help=f"port to listen on (default: {DEFAULT_PORT})")
     parser.add_argument("--watch", action="store_true",
                         help="each served reader reloads files changed on disk")
     parser.add_argument("--accessible", action="store_true",
