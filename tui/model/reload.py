@@ -49,10 +49,11 @@ def file_change(briefing: Briefing) -> FileChange:
 def replace_briefing(library: Library, key: str, briefing: Briefing | None, errors: list[LoadError]) -> None:
     """Put a reloaded file in place of the old one (or, if it no longer loads, its errors instead).
 
-    The file's old problems go, the new ones come in; the entity index is
-    rebuilt, since names the old version held may be gone.
+    The file's old problems go, the new ones come in. ``remove`` marks the old
+    version's entities for the index and ``add`` the new one's, so only those
+    entries are redone (names the old version held may be gone), not the
+    whole library's.
     """
     library.errors[:] = [e for e in library.errors if e.path != key]
     library.remove(key)
     library.add([] if briefing is None else [briefing], errors)
-    library.reindex()
