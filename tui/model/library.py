@@ -131,16 +131,6 @@ class Library:
         self._refresh()
         return self._index
 
-    def reindex(self) -> None:
-        """Rebuild the whole index from the briefings, for code that changed briefings in place."""
-        self._holders = {}
-        for briefing in self.briefings:
-            for entity_id in _ids_in(briefing):
-                self._holders.setdefault(entity_id, set()).add(briefing.key)
-        self._dirty = set(self._holders) | set(self._index)
-        self._reorder = True
-        self._refresh()
-
     def briefing(self, key: str) -> Briefing | None:
         """The briefing with this key, if it loaded."""
         return self._by_key.get(key)
