@@ -164,8 +164,7 @@ class Speakers:
         if previous is not None:
             prev_raw, prev_speaker = previous
             prev_block = prev_raw.segments[-1].block
-            text = self.texts[first.block]
-            at_start = first.open_mark == len(text) - len(text.lstrip())
+            at_start = self._opens_block(first.block, first.open_mark)
             if prev_block == first.block or (prev_block == first.block - 1 and at_start):
                 return prev_speaker
             before = self.texts[first.block - 1].rstrip() if first.block else ""
@@ -195,6 +194,7 @@ class Speakers:
         return prior[1]
 
     def _opens_block(self, block: int, open_mark: int) -> bool:
+        """Whether the quote's opening mark is the first thing in its paragraph."""
         text = self.texts[block]
         return open_mark == len(text) - len(text.lstrip())
 
