@@ -105,30 +105,36 @@ class SearchBar(Horizontal):
         yield Label(Content(""), id="search-count")
 
     @classmethod
+    def open_bar(cls, app: App[Any]) -> SearchBar | None:
+        """The bar open on the reader's main screen, if any."""
+        bars = app.screen_stack[0].query(cls) if app.screen_stack else None
+        return bars.first() if bars else None
+
+    @classmethod
     def open_in(cls, app: App[Any], before: Widget | None = None) -> None:
         """``/``: open the bar (above ``before``), or put the cursor back in the one already open."""
-        bars = app.screen_stack[0].query(cls) if app.screen_stack else None
-        if bars:
-            bars.first().open()
+        bar = cls.open_bar(app)
+        if bar is not None:
+            bar.open()
         else:
             app.screen_stack[0].mount(cls(), before=before)
 
     @classmethod
     def step_in(cls, app: App[Any], direction: int) -> None:
         """``n`` / ``N``: the next or previous match of the open bar's search."""
-        bars = app.screen_stack[0].query(cls) if app.screen_stack else None
-        if bars:
-            bars.first().step(direction)
+        bar = cls.open_bar(app)
+        if bar is not None:
+            bar.step(direction)
         else:
             app.notify("Press / to find text first.", timeout=2)
 
     @classmethod
     def close_in(cls, app: App[Any]) -> bool:
         """Escape while reading: close the open bar and clear its highlights; ``False`` if none is open."""
-        bars = app.screen_stack[0].query(cls) if app.screen_stack else None
-        if not bars:
+        bar = cls.open_bar(app)
+        if bar is None:
             return False
-        bars.first().close()
+        bar.close()
         return True
 
     def on_mount(self) -> None:
