@@ -85,8 +85,8 @@ def dump_yaml(data: Any) -> str:
     return text
 
 
-def _surface(entity: Entity, text: str) -> str:
-    """The alias a mention's text stands for: "Lind’s" is the surface form "Lind"."""
+def surface_form(entity: Entity, text: str) -> str:
+    """The alias a mention's text stands for: "Lind’s" is the surface form "Lind" (here and in exports)."""
     bare = _POSSESSIVE.sub("", text)
     if bare != text and (bare in entity.aliases or bare == entity.name):
         return bare
@@ -111,7 +111,7 @@ def _entities(briefing: Briefing, kind: EntityKind, library: Library | None) -> 
             continue
         counts[entity.id] = counts.get(entity.id, 0) + 1
         forms = aliases.setdefault(entity.id, [])
-        form = _surface(entity, mention.text)
+        form = surface_form(entity, mention.text)
         if form not in forms:
             forms.append(form)
     unmentioned = sorted(

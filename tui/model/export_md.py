@@ -32,8 +32,8 @@ from tui.model.decoding import decode_bytes
 from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN
 from tui.model.document import BlockKind, Briefing, SourceFormat
 from tui.model.entities import Entity, EntityKind
-from tui.model.export import briefing_to_dict, dump_json, dump_yaml, error_to_dict
-from tui.model.extract.names import entity_id, strip_possessive
+from tui.model.export import briefing_to_dict, dump_json, dump_yaml, error_to_dict, surface_form
+from tui.model.extract.names import entity_id
 from tui.model.frontmatter import split_front_matter
 from tui.model.library import Library
 from tui.model.mdwrite import inline
@@ -103,15 +103,8 @@ def _declared_name(entity: Entity) -> str:
 
 def _surface_forms(briefing: Briefing, entity: Entity) -> list[str]:
     """Every form the text names the entity by ("Lind’s" counts as "Lind"), in reading order."""
-    forms: list[str] = []
-    for mention in briefing.mentions:
-        if mention.entity_id != entity.id:
-            continue
-        bare = strip_possessive(mention.text)
-        form = bare if bare != mention.text and bare in (entity.name, *entity.aliases) else mention.text
-        if form not in forms:
-            forms.append(form)
-    return forms
+    forms = (surface_form(entity, m.text) for m in briefing.mentions if m.entity_id == entity.id)
+    return list(dict.fromkeys(forms))
 
 
 def _entity_entry(briefing: Briefing, entity: Entity) -> dict[str, Any]:
