@@ -218,13 +218,13 @@ def briefing_json(briefing: Briefing, library: Library) -> str:
 
 
 def _relative(path: Path, roots: Sequence[Path]) -> Path:
-    """The path under the directory it was found in (so ``news/a.md`` and ``old/a.md`` stay apart)."""
+    """The path under the (resolved) folder it was found in, so ``news/a.md`` and ``old/a.md`` stay apart."""
     if str(path) == STDIN:
         return Path("stdin")
     resolved = path.resolve()
     for root in roots:
         try:
-            return resolved.relative_to(root.resolve())
+            return resolved.relative_to(root)
         except ValueError:
             continue
     return Path(path.name)
@@ -244,18 +244,19 @@ def plan_targets(
     taken: set[Path] = set()
     targets: dict[str, Path] = {}
     refused: list[str] = []
+    folders = [root.resolve() for root in roots if root.is_dir()]  # once, not per briefing
     for briefing in briefings:
-        relative = _relative(briefing.path, [r for r in roots if r.is_dir()]).with_suffix(suffix)
+        relative = _relative(briefing.path, folders).with_suffix(suffix)
         target = out_dir / relative
         count = 1
-        while target.resolve() in taken:
+        while (resolved := target.resolve()) in taken:
             count += 1
             target = out_dir / relative.with_name(f"{relative.stem}-{count}{suffix}")
         beside = str(briefing.path) != STDIN and target.parent.resolve() == briefing.path.parent.resolve()
-        if target.resolve() in sources or beside:
-            why = "is a source file" if target.resolve() in sources else "would sit beside its source"
+        if resolved in sources or beside:
+            why = "is a source file" if resolved in sources else "would sit beside its source"
             refused.append(f"{briefing.key}: not exported: {target} {why} (choose another -o DIR)")
             continue
-        taken.add(target.resolve())
+        taken.add(resolved)
         targets[briefing.key] = target
     return targets, refused
