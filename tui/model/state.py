@@ -105,7 +105,6 @@ class ReaderState:
     _synced_tab: str | None = field(default=None, repr=False, compare=False)
     _synced_theme: str | None = field(default=None, repr=False, compare=False)
     _taken: int = field(default=0, repr=False, compare=False)
-    _baseline: object = field(default=None, repr=False, compare=False)  # unused; kept for older callers
 
     def _change(self, change: _Change) -> None:
         self._changes.append(change)
