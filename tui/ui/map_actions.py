@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.model.library import Library
 from tui.ui.messages import Navigate
 
 if TYPE_CHECKING:
+    from tui.ui.app import BriefingApp
     from tui.ui.map import MapScreen
 
 __all__ = ["MapActions"]
@@ -42,12 +42,9 @@ class MapActions(App[int]):
         """Open the map on the open briefing's places, the current place highlighted."""
         from tui.ui.map import MapScreen  # the map's modules load when it is first opened
 
-        library = getattr(self, "library", None)
-        if not isinstance(library, Library):
-            return
-        briefing = getattr(self, "briefing", None)
-        scope = getattr(getattr(self, "sidebar", None), "scope", "briefing")
-        self.push_screen(MapScreen(library, briefing, getattr(self, "current_entity", None), scope))
+        reader = cast("BriefingApp", self)
+        scope = reader.sidebar.scope
+        self.push_screen(MapScreen(reader.library, reader.briefing, reader.current_entity, scope))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's commands, and the map."""
