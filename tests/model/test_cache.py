@@ -149,9 +149,11 @@ def test_changed_content_of_the_same_size_and_mtime_is_noticed(tmp_path: Path) -
     assert any("harbouR" in block.text for section in second.sections for block in section.blocks)
 
 
-def test_editing_a_sidecar_rebuilds_the_raw_article(tmp_path: Path) -> None:
+@pytest.mark.parametrize("article", ["quay_notes.txt", "quay_notes.log"])  # any raw file named explicitly
+def test_editing_a_sidecar_rebuilds_the_raw_article(article: str, tmp_path: Path) -> None:
     sidecar = copy_fixture("quay_notes.yaml", tmp_path)
-    path = copy_fixture("quay_notes.txt", tmp_path)
+    path = tmp_path / article
+    shutil.copy(FIXTURES / "quay_notes.txt", path)
     before, _ = load_file(path)
     sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("Ferries return", "Boats return"),
                        encoding="utf-8")

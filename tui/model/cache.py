@@ -40,6 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tui.model.discovery import MARKDOWN_SUFFIXES, SIDECARS, sidecar_of
 from tui.model.document import (
     Block,
     BlockKind,
@@ -59,7 +60,6 @@ FORMAT_VERSION = 1
 """Bump whenever :func:`encode` changes shape; old entries then miss and are rebuilt."""
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
 _MAX_BYTES = 64 * 1024 * 1024
-_SIDECARS = (".yaml", ".yml")
 _KEEP_CORRUPT = 3
 """How many corrupt entries ``corrupt/`` keeps: enough to report a bug, never a growing pile."""
 
@@ -122,14 +122,16 @@ def _read_file(path: Path) -> tuple[os.stat_result, bytes]:
 
 
 def _sidecar_identity(path: Path) -> list[Any] | None:
-    """The key part for a raw article's sidecar: which one exists, and its identity."""
-    if path.suffix.casefold() != ".txt":
+    """The key part for a raw article's sidecar: which one exists, and its identity.
+
+    Any file not read as Markdown is raw and may have one (the loader's rule), not just ``.txt``.
+    """
+    if path.suffix.casefold() in MARKDOWN_SUFFIXES:
         return None
-    for suffix in _SIDECARS:
-        candidate = path.with_suffix(suffix)
-        with contextlib.suppress(OSError):
-            if candidate.is_file():
-                return [suffix, *_identity(*_read_file(candidate))]
+    with contextlib.suppress(OSError):
+        sidecar = sidecar_of(path)
+        if sidecar is not None:
+            return [sidecar.suffix, *_identity(*_read_file(sidecar))]
     return None
 
 
@@ -277,7 +279,7 @@ def _write(entry: Path, key: list[Any], value: list[Any]) -> None:
 
 def encode(briefing: Briefing | None, errors: list[LoadError], path: Path) -> list[Any]:
     """A loader result as JSON-ready lists; paths equal to the file's (or its sidecar's) become markers."""
-    names = {str(path): 0, **{str(path.with_suffix(s)): i for i, s in enumerate(_SIDECARS, 1)}}
+    names = {str(path): 0, **{str(path.with_suffix(s)): i for i, s in enumerate(SIDECARS, 1)}}
     problems = [[names.get(e.path, e.path), e.message, e.line, e.severity.value] for e in errors]
     return [None if briefing is None else _encode_briefing(briefing), problems]
 
@@ -285,7 +287,7 @@ def encode(briefing: Briefing | None, errors: list[LoadError], path: Path) -> li
 def decode(value: list[Any], path: Path) -> Loaded:
     """The inverse of :func:`encode`, for a file at ``path``."""
     encoded, problems = value
-    names = [str(path), *(str(path.with_suffix(s)) for s in _SIDECARS)] if problems else []
+    names = [str(path), *(str(path.with_suffix(s)) for s in SIDECARS)] if problems else []
     errors = [LoadError(names[p] if isinstance(p, int) else p, message, line, _SEVERITIES[severity])
               for p, message, line, severity in problems]
     return (None if encoded is None else _decode_briefing(encoded, path)), errors

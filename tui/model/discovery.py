@@ -19,7 +19,9 @@ from tui.model.document import LoadError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt"})
-SIDECAR_SUFFIXES = frozenset({".yaml", ".yml"})
+SIDECARS = (".yaml", ".yml")
+"""Suffixes of a raw article's metadata file beside it, in the order they are looked for."""
+SIDECAR_SUFFIXES = frozenset(SIDECARS)
 STDIN = "-"
 
 
@@ -76,6 +78,20 @@ def is_briefing_name(name: str) -> bool:
     if path.stem.casefold() in FOLDER_DOCUMENTS:
         return False
     return suffix in MARKDOWN_SUFFIXES or suffix in TEXT_SUFFIXES
+
+
+def sidecar_of(path: Path) -> Path | None:
+    """``NAME.yaml`` (or ``NAME.yml``) beside a raw article ``NAME.txt``, if there is one.
+
+    The one rule the loader, the cache key and the export share, so they always agree on it.
+    """
+    if str(path) == STDIN:
+        return None
+    for suffix in SIDECARS:
+        candidate = path.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def os_message(error: OSError) -> str:

@@ -21,6 +21,7 @@ file being exported.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ from typing import Any
 import yaml
 
 from tui.model.decoding import decode_bytes
-from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN
+from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, sidecar_of
 from tui.model.document import BlockKind, Briefing, SourceFormat
 from tui.model.entities import Entity, EntityKind
 from tui.model.export import briefing_to_dict, dump_json, dump_yaml, error_to_dict, surface_form
@@ -68,13 +69,10 @@ def read_source(briefing: Briefing) -> Source:
     if briefing.format is SourceFormat.MARKDOWN and path.suffix.casefold() in MARKDOWN_SUFFIXES:
         split = split_front_matter(text)
         return Source(_mapping(split.yaml_text), split.body)
-    for suffix in (".yaml", ".yml"):
-        sidecar = path.with_suffix(suffix)
-        if sidecar.is_file():
-            try:
-                return Source(_mapping(decode_bytes(sidecar.read_bytes()).text), None)
-            except (OSError, ValueError):
-                break
+    sidecar = sidecar_of(path)
+    if sidecar is not None:
+        with contextlib.suppress(OSError, ValueError):
+            return Source(_mapping(decode_bytes(sidecar.read_bytes()).text), None)
     return Source({}, None)
 
 

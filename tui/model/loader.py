@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui.model.cache import load_cached
 from tui.model.decoding import MAX_BYTES, NotText, decode_bytes, decode_text
-from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, discover, os_message
+from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, discover, os_message, sidecar_of
 from tui.model.document import Briefing, LoadError, Section, Severity, SourceFormat
 from tui.model.library import Library
 from tui.model.prefill import load_many  # a cold library is parsed on every core
@@ -241,7 +241,7 @@ def _raw(text: str, path: Path, early: Early | None) -> tuple[Briefing | None, l
 
     metadata: Metadata | None = Metadata()
     problems: list[LoadError] = []
-    sidecar = _sidecar(path)
+    sidecar = sidecar_of(path)
     if sidecar is not None:
         metadata, problems = _load_sidecar(sidecar)
     if metadata is None:
@@ -287,17 +287,6 @@ def _annotated(
     briefing.quotes = list(result.quotes)
     problems.extend(LoadError(str(path), warning, severity=Severity.WARNING) for warning in result.warnings)
     return briefing, problems
-
-
-def _sidecar(path: Path) -> Path | None:
-    """``NAME.yaml`` (or ``NAME.yml``) beside ``NAME.txt``, if there is one."""
-    if str(path) == STDIN:
-        return None
-    for suffix in (".yaml", ".yml"):
-        candidate = path.with_suffix(suffix)
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def _load_sidecar(sidecar: Path) -> tuple[Metadata | None, list[LoadError]]:
