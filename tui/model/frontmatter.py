@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -174,6 +174,10 @@ class _Checker:
         self.error(node, f"{key!r} must be text, not {_kind(node)}")
         return None
 
+    def optional_text(self, fields: dict[str, yaml.Node], key: str) -> str | None:
+        """``fields[key]`` as text, or ``None`` when the entry does not give it."""
+        return self.text(fields[key], key) if key in fields else None
+
     def text_list(self, node: yaml.Node, key: str, *, split_commas: bool = False) -> list[str]:
         """A list of text items; a single string is one item (or comma-separated items)."""
         if isinstance(node, yaml.ScalarNode):
@@ -288,16 +292,25 @@ def _add_entity(checker: _Checker, node: yaml.Node, target: list[Entity], entity
     target.append(entity)
 
 
-def _set_people(checker: _Checker, node: yaml.Node, metadata: Metadata) -> None:
-    for item in checker.records(node, "people", "name: Ada Lovelace"):
-        fields = _named(checker, item, "people", PERSON_KEYS)
-        name = checker.text(fields["name"], "name") if fields else None
-        if fields is None or name is None:
-            if fields is not None:
-                checker.error(item, "a person needs a non-empty 'name'")
+def _named_entries(
+    checker: _Checker, node: yaml.Node, key: str, known: tuple[str, ...], example: str, what: str
+) -> Iterator[tuple[yaml.Node, dict[str, yaml.Node], str]]:
+    """Each person or place entry with its fields and non-empty name (the others are errors)."""
+    for item in checker.records(node, key, example):
+        fields = _named(checker, item, key, known)
+        if fields is None:
             continue
-        role = checker.text(fields["role"], "role") if "role" in fields else None
-        note = checker.text(fields["note"], "note") if "note" in fields else None
+        name = checker.text(fields["name"], "name")
+        if name is None:
+            checker.error(item, f"{what} needs a non-empty 'name'")
+            continue
+        yield item, fields, name
+
+
+def _set_people(checker: _Checker, node: yaml.Node, metadata: Metadata) -> None:
+    entries = _named_entries(checker, node, "people", PERSON_KEYS, "name: Ada Lovelace", "a person")
+    for item, fields, name in entries:
+        role, note = checker.optional_text(fields, "role"), checker.optional_text(fields, "note")
         entity = Entity(
             id=entity_id(EntityKind.PERSON, name),
             kind=EntityKind.PERSON,
@@ -311,23 +324,17 @@ def _set_people(checker: _Checker, node: yaml.Node, metadata: Metadata) -> None:
 
 
 def _set_places(checker: _Checker, node: yaml.Node, metadata: Metadata) -> None:
-    for item in checker.records(node, "places", "name: Lisbon"):
-        fields = _named(checker, item, "places", PLACE_KEYS)
-        name = checker.text(fields["name"], "name") if fields else None
-        if fields is None or name is None:
-            if fields is not None:
-                checker.error(item, "a place needs a non-empty 'name'")
-            continue
+    for item, fields, name in _named_entries(checker, node, "places", PLACE_KEYS, "name: Lisbon", "a place"):
         entity = Entity(
             id=entity_id(EntityKind.PLACE, name),
             kind=EntityKind.PLACE,
             name=name,
             aliases=_aliases(checker, name, fields),
             place_kind=_place_kind(checker, fields.get("kind")),
-            country=checker.text(fields["country"], "country") if "country" in fields else None,
+            country=checker.optional_text(fields, "country"),
             coords=_coords(checker, fields.get("coords")),
             origin=Origin.DECLARED,
-            note=checker.text(fields["note"], "note") if "note" in fields else None,
+            note=checker.optional_text(fields, "note"),
         )
         _add_entity(checker, item, metadata.places, entity)
 
@@ -372,12 +379,11 @@ def _set_quotes(checker: _Checker, node: yaml.Node, metadata: Metadata) -> None:
             checker.error(item, f"each entry of 'quotes' must be a mapping with a 'text', not {_kind(item)}")
             continue
         fields = dict(checker.entries(item, QUOTE_KEYS, "an entry of 'quotes'"))
-        text = checker.text(fields["text"], "text") if "text" in fields else None
+        text = checker.optional_text(fields, "text")
         if text is None:
             checker.error(item, "a quote needs a non-empty 'text'")
             continue
-        speaker = checker.text(fields["speaker"], "speaker") if "speaker" in fields else None
-        note = checker.text(fields["note"], "note") if "note" in fields else None
+        speaker, note = checker.optional_text(fields, "speaker"), checker.optional_text(fields, "note")
         metadata.quotes.append(DeclaredQuote(text=text, speaker=speaker, note=note))
 
 
