@@ -44,7 +44,7 @@ def group_blocks(blocks: Sequence[Block], *, fallback_title: str = "Article") ->
     features = [describe(block.text) for block in blocks]
     known_names = _names_seen_mid_sentence(features)
     count = section_count(sum(len(block.text.split()) for block in blocks), len(blocks))
-    cuts = _boundaries(features, count)
+    cuts = _boundaries(features, known_names, count)
     groups = [list(range(start, stop)) for start, stop in zip([0, *cuts], [*cuts, len(blocks)], strict=True)]
     titles = _titles([[features[i] for i in group] for group in groups], known_names, fallback_title)
     return [
@@ -53,12 +53,12 @@ def group_blocks(blocks: Sequence[Block], *, fallback_title: str = "Article") ->
     ]
 
 
-def _boundaries(features: list[ParagraphFeatures], count: int) -> list[int]:
+def _boundaries(features: list[ParagraphFeatures], known: set[str], count: int) -> list[int]:
     """Indices where sections start (excluding 0), ``count - 1`` of them."""
     n = len(features)
     if count <= 1 or n < 2:
         return []
-    vectors = _weighted(features, _names_seen_mid_sentence(features))
+    vectors = _weighted(features, known)
     shift = [0.0] + [
         1.0 - _cosine(_window(vectors, gap - 2, gap), _window(vectors, gap, gap + 2)) for gap in range(1, n)
     ]
