@@ -346,21 +346,28 @@ class TimelineCard(ModalScreen[None]):
         strip.focus()
         strip.action_step(step)
 
-    def _dossier(self) -> tuple[str, str] | None:
-        """The dossier and the entity's name, or ``None`` (with a notification) if there is nothing."""
+    def _entity_name(self) -> str | None:
+        """The entity's name, or ``None`` (with a notification) if the library no longer knows it."""
         entry = self.library.entity(self.entity_id)
-        text = dossier_markdown(self.library, self.entity_id)
-        if entry is None or text is None:
+        if entry is None:
             self.notify("Nothing known about this entry any more.", severity="warning", timeout=3)
             return None
-        return text, entry.entity.name
+        return entry.entity.name
+
+    def _dossier(self) -> tuple[str, str] | None:
+        """The dossier and the entity's name, or ``None`` (with a notification) if there is nothing."""
+        name = self._entity_name()
+        text = dossier_markdown(self.library, self.entity_id) if name is not None else None
+        return (text, name) if text is not None and name is not None else None
 
     def action_save_dossier(self) -> None:
-        """Ask for a file name (``./NAME-dossier.md`` offered), then write the dossier there."""
-        found = self._dossier()
-        if found is None:
+        """Ask for a file name (``./NAME-dossier.md`` offered), then write the dossier there.
+
+        The dossier itself is written when the name is given (it may change meanwhile, with --watch).
+        """
+        name = self._entity_name()
+        if name is None:
             return
-        _, name = found
 
         def save(path: Path | None) -> None:
             if path is not None:
