@@ -60,7 +60,7 @@ async def test_y_copies_the_quotes_tab_row_and_a_card_quote_row() -> None:
         await pilot.press("3")
         quotes = app.sidebar.query_one("#list-quotes", RowList)
         quotes.focus()  # as Tab from the filter would
-        quotes.highlight(0)
+        quotes.highlighted = 0
         await pilot.press("y")
         await pilot.pause()
         expected = "“Nothing has changed” — John Roe, Return to Shelbyville (2024-03-02), "

@@ -103,7 +103,7 @@ class LibraryPane(Vertical):
         """Highlight the open briefing's row."""
         for index, entry in enumerate(self.entries):
             if entry.key == key:
-                self.query_one("#briefing-list", RowList).highlight(index)
+                self.query_one("#briefing-list", RowList).highlighted = index
                 return
 
     def show_outline(self, briefing: Briefing | None, is_read: Callable[[int], bool], section: int) -> None:
@@ -128,7 +128,7 @@ class LibraryPane(Vertical):
 
     def set_section(self, section: int) -> None:
         """Highlight the section in view."""
-        self.query_one("#outline", RowList).highlight(section)
+        self.query_one("#outline", RowList).highlighted = section
 
     @on(RowList.Selected, "#briefing-list")
     def _briefing_selected(self, event: RowList.Selected) -> None:

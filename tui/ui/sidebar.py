@@ -255,7 +255,7 @@ class Sidebar(Vertical):
             self.show_tab(tab)
         for index, row in enumerate(self.rows[tab]):
             if row.entity_id == entity_id:
-                self.query_one(f"#list-{tab}", EntityList).highlight(index)
+                self.query_one(f"#list-{tab}", EntityList).highlighted = index
                 return
 
     # -- events ----------------------------------------------------------------------------------
@@ -296,7 +296,7 @@ class Sidebar(Vertical):
         event.stop()
         row_list = self.query_one(f"#list-{self.tab}", EntityList)
         if row_list.highlighted is None and self.rows[self.tab]:
-            row_list.highlight(0)
+            row_list.highlighted = 0
         row_list.action_select()
 
     def focus_filter(self) -> None:
