@@ -32,8 +32,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of ``text`` that holds ``[start, end)``, by punctuation, skipping abbreviations."""
     begin, finish = 0, len(text)
     for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start() + 1].split()
-        word = before[-1].rstrip(".!?…").casefold() if before else ""
+        # The word the punctuation ends, found by walking back (splitting the whole prefix at every
+        # sentence end made a long paragraph quadratic: ~1 ms per card row in a 6,000-character one).
+        stop = match.start() + 1
+        first = stop
+        while first and not text[first - 1].isspace():
+            first -= 1
+        word = text[first:stop].rstrip(".!?…").casefold()
         is_initial = len(word) == 1 and word.isalpha()
         if text[match.start()] == "." and (word in _ABBREVIATIONS or is_initial):
             continue
