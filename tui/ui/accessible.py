@@ -21,7 +21,6 @@ of ``config.toml`` (next to its ``[keys]`` table), or from the command palette
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -38,14 +37,13 @@ from tui.model.library import Library, LibraryEntity
 from tui.ui.article import ArticleView
 from tui.ui.article_layout import PERSON_GLYPH, PLACE_GLYPH
 from tui.ui.keymap import config_path, read_config
-from tui.ui.rowlist import RowList
+from tui.ui.linelist import LineList
 from tui.ui.text import one_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from tui.ui.app import BriefingApp
-    from tui.ui.cardlist import CardList
 
 __all__ = ["HIGH_CONTRAST", "HIGH_CONTRAST_THEME", "PERSON_GLYPH", "AccessibleMode", "cursor_offset",
            "plain_header", "read_accessible"]
@@ -133,15 +131,6 @@ def plain_header(library: Library, entry: LibraryEntity) -> Content:
     return Content("\n").join(lines)
 
 
-def _list_classes() -> tuple[type[CardList | RowList], ...]:
-    """The list widgets that have a highlighted row: :class:`CardList` only once a card or map loaded it.
-
-    Asked ten times a second in this mode, so it never imports the card's list itself.
-    """
-    module = sys.modules.get("tui.ui.cardlist")
-    return (RowList,) if module is None else (cast("type[CardList]", module.CardList), RowList)
-
-
 def cursor_offset(app: App[int]) -> Offset | None:
     """Where on screen the current item is: the article cursor's item or a list's highlighted row.
 
@@ -158,12 +147,11 @@ def cursor_offset(app: App[int]) -> Offset | None:
                 return Offset(region.x + x, region.y + y)
         left = max(2, (focused.scrollable_content_region.width - focused.text_width) // 2)
         return Offset(region.x + left, region.y)  # no item on screen: the reading position
-    if isinstance(focused, _list_classes()):
+    if isinstance(focused, LineList):  # RowList or CardList, each row row_height lines
         highlighted = focused.highlighted
         if highlighted is None:
             return Offset(region.x, region.y)
-        height = focused.row_height if isinstance(focused, RowList) else 1
-        row = highlighted * height - round(focused.scroll_offset.y)
+        row = highlighted * focused.row_height - round(focused.scroll_offset.y)
         return Offset(region.x, region.y + row) if 0 <= row < region.height else None
     return Offset(region.x, region.y)
 
