@@ -226,11 +226,9 @@ class Sidebar(Vertical):
         glyph = f"{PLACE_GLYPH} " if entity.kind is EntityKind.PLACE else person
         counted = f"  {count} mention{'s' * (count != 1)}" if self.plain else f"  {count}"
         row = assemble((glyph + one_line(entity.name, 40), "bold"), (counted, "dim"))
+        row.append("\n")  # the detail line, empty or not, so every row has the same lines
         if detail:
-            row.append("\n")
             row.append_text(assemble((one_line(detail, 60), "italic dim")))
-        if not detail:
-            row.append("\n")
         if bars is not None and not self.plain:
             row.append("\n")
             row.append_text(bar(bars))
