@@ -141,8 +141,9 @@ class Sidebar(Vertical):
         self.query_one("#sidebar-settings", Static).update(
             Text(f"{scope} · by {SORT_LABELS[self.sort]}", style="dim", end="")
         )
+        counts, bars_of = self._counts()  # once for both tabs: in library scope it walks every mention
         for kind, tab in ((EntityKind.PERSON, "people"), (EntityKind.PLACE, "places")):
-            entities = self._entities(kind)
+            entities = self._entities(kind, counts, bars_of)
             shown = [entry for entry in entities if not needle or needle in entry[0].name.casefold()
                      or any(needle in alias.casefold() for alias in entry[0].aliases)]
             self._fill(tab, [Row(entity_id=e.id) for e, _, _ in shown],
@@ -167,20 +168,27 @@ class Sidebar(Vertical):
         label = Text(f"{tab.title()} {total}", end="")
         self.query_one(TabbedContent).get_tab(f"tab-{tab}").label = label
 
-    def _entities(self, kind: EntityKind) -> list[tuple[Entity, int, list[int] | None]]:
-        """Entities of a kind with their count and bar, sorted as chosen."""
-        found: list[tuple[Entity, int, list[int] | None]] = []
+    def _counts(self) -> tuple[Counter[str], dict[str, list[int]] | None]:
+        """Mentions per entity in scope, and each entity's bar (briefing scope only)."""
         if self.scope == "briefing" and self.briefing is not None:
             briefing = self.briefing
-            counts = Counter(m.entity_id for m in briefing.mentions)
-            bars = mention_bars(briefing, BAR_CELLS)
+            return Counter(m.entity_id for m in briefing.mentions), mention_bars(briefing, BAR_CELLS)
+        if self.scope == "library" and self.library is not None:
+            return Counter(m.entity_id for b in self.library.briefings for m in b.mentions), None
+        return Counter(), None
+
+    def _entities(self, kind: EntityKind, counts: Counter[str], bars_of: dict[str, list[int]] | None,
+                  ) -> list[tuple[Entity, int, list[int] | None]]:
+        """Entities of a kind with their count and bar (from :meth:`_counts`), sorted as chosen."""
+        found: list[tuple[Entity, int, list[int] | None]] = []
+        if self.scope == "briefing" and self.briefing is not None and bars_of is not None:
+            briefing = self.briefing
             order = {m.entity_id: i for i, m in reversed(list(enumerate(briefing.mentions)))}
             for entity in briefing.entities.values():
                 if entity.kind is kind:
-                    found.append((entity, counts.get(entity.id, 0), bars.get(entity.id, [0] * BAR_CELLS)))
+                    found.append((entity, counts.get(entity.id, 0), bars_of.get(entity.id, [0] * BAR_CELLS)))
             first = {e.id: order.get(e.id, len(order)) for e, _, _ in found}
         elif self.scope == "library" and self.library is not None:
-            counts = Counter(m.entity_id for b in self.library.briefings for m in b.mentions)
             entries = list(self.library.entities(kind))
             found = [(entry.entity, counts.get(entry.id, 0), None) for entry in entries]
             first = {entry.id: index for index, entry in enumerate(entries)}
