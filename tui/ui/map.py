@@ -29,7 +29,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
@@ -221,12 +220,7 @@ class PlaceList(CardList):
 
     def set_lines(self, lines: list[Line], highlighted: int | None) -> None:
         """Show other rows (the scope changed), highlighting ``highlighted``."""
-        self.lines = lines
-        self._built.clear()
-        self._strips.clear()
-        self._highlighted = None
-        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.replace_lines(lines)
         self.highlighted = highlighted
 
 
