@@ -174,8 +174,24 @@ class ArticleView(ScrollView, can_focus=True):
         self._left = max(2, (self.scrollable_content_region.width - width) // 2)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.geometry) + 1)
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Re-wrap in the layout pass that gave the view its width, before that pass draws it.
+
+        Done in the ``Resize`` handler, the first frame was drawn with text wrapped
+        for no width at all (one word a line) and the real text came a frame
+        later, ~60 ms into start-up. Textual calls this hook, then renders.
+        """
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.text_width != self.geometry.width or self._pending is not None:
+            self._refit()
+        return resized
+
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the same text at the top when the width changes."""
+        """Keep the same text at the top when the width changes (if the layout pass has not already)."""
+        if self.text_width != self.geometry.width or self._pending is not None:
+            self._refit()
+
+    def _refit(self) -> None:
         top = self.top_location()
         self._rewrap()
         self._cache.clear()
