@@ -316,8 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Installed with pip, the package comes with its bytecode compiled; run from this tree with
     # PYTHONDONTWRITEBYTECODE set (as on our CI machines) it would be compiled from source at
     # every start, ~40 ms of each first paint that no user pays. Compile it once, as pip does.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "tui"), str(REPO / "tests" / "bench")],
-                   check=True, stdout=subprocess.DEVNULL)
+    sources = [str(REPO / "tui"), str(REPO / "tests" / "bench")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *sources], check=True, capture_output=True)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch, Terminal() as terminal:
         bench = Bench(terminal, Path(scratch), repeat)
         os.environ["BRIEFING_CACHE_DIR"] = str(Path(scratch) / "bench-process-cache")

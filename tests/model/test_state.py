@@ -42,6 +42,16 @@ def test_marks_position_tab_and_theme_survive_a_restart() -> None:
     assert state_key("news/a.md") in data["briefings"]
 
 
+def test_marking_a_run_of_sections_reports_only_the_new_ones_and_they_are_saved() -> None:
+    state, _ = StateStore().load()
+    state.mark_section_read("news/a.md", 1)
+    assert state.mark_sections_read("news/a.md", range(4)) == [0, 2, 3]
+    assert state.mark_sections_read("./news/a.md", range(4)) == []  # the same file, nothing new
+    assert StateStore().save(state) == []
+    again, _ = StateStore().load()
+    assert [s for s in range(6) if again.is_section_read("news/a.md", s)] == [0, 1, 2, 3]
+
+
 def test_stdin_is_never_saved() -> None:
     state, _ = StateStore().load()
     state.mark_read("-")

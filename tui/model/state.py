@@ -28,7 +28,7 @@ import glob
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,6 +131,21 @@ class ReaderState:
         """Mark one section read (or unread again)."""
         if self.is_section_read(key, section) != read:
             self._change(("section", state_key(key), section, read))
+
+    def mark_sections_read(self, key: str, sections: Iterable[int]) -> list[int]:
+        """Mark sections read; returns those that were not read before, so a view redraws only them.
+
+        Reading down a long article marks every section above the one in view
+        on each scroll; asked one by one, each section normalised the path again.
+        """
+        entry = self._get(key)
+        done = entry.sections_read if entry is not None else set()
+        newly = [section for section in dict.fromkeys(sections) if section not in done]
+        if newly:
+            normalised = state_key(key)
+            for section in newly:
+                self._change(("section", normalised, section, True))
+        return newly
 
     def position(self, key: str) -> Location | None:
         """Where the reader last was in the briefing, to resume there."""

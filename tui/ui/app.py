@@ -187,9 +187,8 @@ class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, W
         if briefing is None or key is None:
             return
         at_end = self.article.scroll_offset.y >= self.article.max_scroll_y > 0
-        for section in range(len(briefing.sections) if at_end else message.section):
-            self.state.mark_section_read(key, section)
-        self.library_pane.mark_sections(lambda s: self.state.is_section_read(key, s))
+        above = range(len(briefing.sections) if at_end else message.section)
+        self.library_pane.mark_sections_read(self.state.mark_sections_read(key, above))
         self._update_status()
 
     @on(ArticleView.Jumped)

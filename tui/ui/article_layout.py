@@ -212,6 +212,8 @@ class Layout:
 
     def line_of(self, location: Location) -> int:
         """The line on which a location starts; a section's very top is its heading."""
+        if not self.first_line:
+            return 0  # not wrapped yet: the view has no width
         at_top = location.block == 0 and location.start == 0 and location.end == 0
         if at_top and location.section in self.heading_unit:
             return self.first_line[self.heading_unit[location.section]]

@@ -9,7 +9,7 @@ view. Selecting a row posts :class:`OpenBriefing` or :class:`Navigate`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -115,16 +115,15 @@ class LibraryPane(Vertical):
         self.query_one("#outline", RowList).set_rows(rows)
         self.set_section(section)
 
-    def mark_sections(self, is_read: Callable[[int], bool]) -> None:
-        """Update read ticks in the outline, redrawing only rows whose mark changed."""
+    def mark_sections_read(self, sections: Iterable[int]) -> None:
+        """Tick sections newly read in the outline, redrawing only their rows."""
         if self.briefing is None:
             return
         outline = self.query_one("#outline", RowList)
-        for index, section in enumerate(self.briefing.sections):
-            read = is_read(index)
-            if read != self._read.get(index, False):
-                self._read[index] = read
-                outline.replace_row(index, _section_row(section.title, read))
+        for index in sections:
+            if 0 <= index < len(self.briefing.sections) and not self._read.get(index, False):
+                self._read[index] = True
+                outline.replace_row(index, _section_row(self.briefing.sections[index].title, True))
 
     def set_section(self, section: int) -> None:
         """Highlight the section in view."""

@@ -89,6 +89,39 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     if not text:
         return [(0, 0)]
+    return _wrap_ascii(text, width) if text.isascii() else _wrap_cells(text, width)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _wrap_ascii(text: str, width: int) -> list[tuple[int, int]]:
+    """The same breaks for ASCII text (one cell a character), from word spans alone.
+
+    A 50,000-word article is wrapped at start-up and on every resize; token by
+    token this was ~3 times slower. A word is on the line if it ends within
+    ``width`` of the line's start; the first that does not starts the next line.
+    """
+    lines: list[tuple[int, int]] = []
+    append = lines.append
+    start = 0
+    for match in _WORD.finditer(text):
+        word_start, word_end = match.span()
+        if word_end - start <= width:
+            continue
+        if word_start > start:
+            append((start, word_start))
+            start = word_start
+        if word_end - word_start > width:  # fold an over-long word every ``width`` characters
+            last = word_start + (word_end - word_start - 1) // width * width
+            lines.extend((at, at + width) for at in range(word_start, last, width))
+            start = last
+    append((start, len(text)))
+    return lines
+
+
+def _wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
+    """The general wrapper: any text, measured in terminal cells token by token."""
     ascii_only = text.isascii()
     lines: list[tuple[int, int]] = []
     start = 0
