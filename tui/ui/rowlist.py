@@ -3,12 +3,15 @@
 The briefing list, the outline and the sidebar's lists. Every row is exactly
 ``row_height`` lines (:class:`~tui.ui.linelist.LineList` draws them, nothing
 measured); rows are ``rich.text.Text`` built from model text by the caller
-(never markup), all given at once, and the reader's highlight moves are
-reported (:class:`RowList.Highlighted`) so a pane can follow them.
+(never markup), all given at once, each either built or a function that
+builds it when it is first drawn (a briefing's 868 quotes were all built to
+show the 20 on screen), and the reader's highlight moves are reported
+(:class:`RowList.Highlighted`) so a pane can follow them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -61,16 +64,28 @@ class RowList(LineList):
 
     def __init__(self, *, row_height: int = 1, id: str | None = None) -> None:
         super().__init__(row_height=row_height, id=id)
-        self.rows: list[Text] = []
+        self._rows: list[Text | Callable[[], Text]] = []
 
     @property
     def row_count(self) -> int:
         """How many rows the list has."""
-        return len(self.rows)
+        return len(self._rows)
 
-    def set_rows(self, rows: list[Text], highlighted: int | None = None) -> None:
-        """Replace every row (nothing is measured; only visible lines are drawn)."""
-        self.rows = rows
+    def row(self, index: int) -> Text:
+        """Row ``index``'s text, built now if it was given as a function."""
+        row = self._rows[index]
+        if not isinstance(row, Text):
+            row = self._rows[index] = row()
+        return row
+
+    @property
+    def rows(self) -> list[Text]:
+        """Every row's text (building any not drawn yet)."""
+        return [self.row(index) for index in range(len(self._rows))]
+
+    def set_rows(self, rows: Sequence[Text | Callable[[], Text]], highlighted: int | None = None) -> None:
+        """Replace every row (nothing is measured; only visible lines are drawn, and built)."""
+        self._rows = list(rows)
         self._highlighted = highlighted if highlighted is not None and 0 <= highlighted < len(rows) else None
         self._strips.clear()
         self._size_to_rows()
@@ -79,13 +94,13 @@ class RowList(LineList):
 
     def replace_row(self, index: int, row: Text) -> None:
         """Redraw one row with new text."""
-        if 0 <= index < len(self.rows):
-            self.rows[index] = row
+        if 0 <= index < len(self._rows):
+            self._rows[index] = row
             self._forget(index)
 
     def _segments(self, index: int, part: int, width: int) -> list[Segment]:
         """Line ``part`` of row ``index``'s text, cut to the width."""
-        lines = self.rows[index].split("\n", allow_blank=True)
+        lines = self.row(index).split("\n", allow_blank=True)
         text = lines[part].copy() if part < len(lines) else Text("")
         text.truncate(width, overflow="ellipsis")
         return list(text.render(self.app.console))
@@ -96,18 +111,18 @@ class RowList(LineList):
 
     def _move_to(self, index: int) -> None:
         """A highlight move by the reader: made, then reported."""
-        index = max(0, min(len(self.rows) - 1, index))
+        index = max(0, min(len(self._rows) - 1, index))
         if index != self._highlighted:
             self.highlighted = index
             self.post_message(self.Highlighted(self, index))
 
     def action_move(self, step: int) -> None:
         """Move the highlight by ``step`` rows."""
-        if self.rows:
+        if self._rows:
             current = -1 if self._highlighted is None and step > 0 else (self._highlighted or 0)
             self._move_to(current + step)
 
     def action_edge(self, direction: int) -> None:
         """First or last row."""
-        if self.rows:
-            self._move_to(0 if direction < 0 else len(self.rows) - 1)
+        if self._rows:
+            self._move_to(0 if direction < 0 else len(self._rows) - 1)

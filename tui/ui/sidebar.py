@@ -15,7 +15,9 @@ quote row jumps to the quote (:class:`Navigate`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -147,18 +149,19 @@ class Sidebar(Vertical):
             shown = [entry for entry in entities if not needle or needle in entry[0].name.casefold()
                      or any(needle in alias.casefold() for alias in entry[0].aliases)]
             self._fill(tab, [Row(entity_id=e.id) for e, _, _ in shown],
-                       [self._entity_row(e, count, bars) for e, count, bars in shown], len(entities))
+                       [partial(self._entity_row, e, count, bars) for e, count, bars in shown], len(entities))
         quotes = self._quotes()
         shown_quotes = [q for q in quotes
                         if not needle or needle in q[2].casefold() or needle in q[3].casefold()]
         self._fill("quotes", [Row(briefing=key, quote=index) for key, index, _, _, _ in shown_quotes],
-                   [self._quote_row(text, speaker, section) for _, _, text, speaker, section in shown_quotes],
+                   [partial(self._quote_row, text, who, where) for _, _, text, who, where in shown_quotes],
                    len(quotes))
 
-    def _fill(self, tab: str, rows: list[Row], prompts: list[Text], total: int) -> None:
+    def _fill(self, tab: str, rows: list[Row], prompts: list[Callable[[], Text]], total: int) -> None:
+        """One tab's list: its rows (each drawn when first on screen), its label with the count."""
         row_list = self.query_one(f"#list-{tab}", EntityList)
         highlighted = row_list.highlighted
-        shown = prompts[:ROW_LIMIT]
+        shown: list[Text | Callable[[], Text]] = [*prompts[:ROW_LIMIT]]
         if len(prompts) > ROW_LIMIT:
             shown.append(Text(f"… {len(prompts) - ROW_LIMIT} more: type to filter", style="dim"))
         self.rows[tab] = rows[:ROW_LIMIT]
