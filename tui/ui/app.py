@@ -21,7 +21,7 @@ from textual import getters, on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 
 from tui.model import navigation as nav
@@ -101,9 +101,10 @@ class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, W
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield LibraryPane(id="library")
-            yield ArticleView(id="article")
+            with Vertical(id="reading"):
+                yield ArticleView(id="article")
+                yield StatusLine(id="status")
             yield Sidebar(id="sidebar")
-        yield StatusLine(id="status")
         yield QuickFooter()
 
     article = getters.query_one(ArticleView)
