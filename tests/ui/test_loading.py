@@ -5,11 +5,16 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from unittest.mock import patch
+
+from rich.text import Text
+from textual.strip import Strip
 
 from tests.ui.conftest import JANE, briefing, make_app, make_library, person
 from tui.model.entities import Entity, EntityKind, Location
 from tui.model.extract.names import entity_id
 from tui.ui.app import BriefingApp
+from tui.ui.article import ArticleView
 from tui.ui.loading import REFRESH_SECONDS, Handover, Loaded, Pacer, load_in_batches
 from tui.ui.rowlist import RowList
 from tui.ui.status import StatusLine
@@ -155,3 +160,36 @@ def test_the_handover_keeps_early_batches_for_the_mount_and_posts_the_rest() -> 
     assert slow.take(timeout=0.05) == [] and time.monotonic() - started < 1
     slow(first)
     assert posted[-1] is first
+
+
+async def test_the_first_frame_shows_the_text_wrapped_at_the_views_width() -> None:
+    """No frame of one word a line before the real text: the first drawn line is already a full line."""
+    words = " ".join(f"word{n}" for n in range(400))
+    first_lines: list[str] = []
+    drawn = ArticleView.render_line
+
+    def spy(view: ArticleView, y: int) -> Strip:
+        strip = drawn(view, y)
+        if len(first_lines) < 12:
+            first_lines.append(strip.text.strip())
+        return strip
+
+    long = briefing("news/long.md", "Long", [("", [words])])
+    with patch.object(ArticleView, "render_line", spy):
+        async with make_app(make_library(long)).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert pilot.app.query_one(ArticleView).geometry.width > 40
+    text_lines = [line for line in first_lines if line.startswith("word")]
+    assert text_lines and all(len(line.split()) > 3 for line in text_lines[:-1])
+
+
+async def test_sidebar_rows_are_built_only_when_drawn() -> None:
+    many = [person(f"Person Number{n}") for n in range(300)]
+    crowded = briefing("news/crowd.md", "Crowd", [("", [". ".join(p.name for p in many) + "."])], many)
+    async with make_app(make_library(crowded)).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        people = pilot.app.query_one("#list-people", RowList)
+        assert people.row_count == 300
+        built = [row for row in people._rows if isinstance(row, Text)]
+        assert 0 < len(built) < 30  # the rows on screen, not all 300
+        assert people.row(299).plain.startswith("Person Number299")  # any row builds when asked
