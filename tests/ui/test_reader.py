@@ -12,6 +12,7 @@ from tui.model.navigation import LinkKind
 from tui.ui.app import BriefingApp
 from tui.ui.loading import Loaded
 from tui.ui.rowlist import RowList
+from tui.ui.sidebar import TabBar
 from tui.ui.status import StatusLine
 
 SIZE = (120, 40)
@@ -37,8 +38,7 @@ async def test_first_briefing_opens_with_people_places_and_quotes_marked(library
         assert "Talks in Springfield" in text
         assert "⌖Springfield" in text  # places carry a glyph, not only a colour
         assert "▎" in text  # a quoted passage has a bar in the gutter
-        tabs = [str(app.sidebar.query_one("#sidebar-tabs").get_tab(f"tab-{t}").label)  # type: ignore[attr-defined]
-                for t in ("people", "places", "quotes")]
+        tabs = [app.sidebar.query_one(TabBar).labels[t].plain for t in ("people", "places", "quotes")]
         assert tabs == ["People 2", "Places 1", "Quotes 1"]
         assert "Talks in Springfield" in status_text(app)
 
@@ -364,3 +364,18 @@ async def test_tab_and_shift_tab_move_between_the_panes(library: Library) -> Non
         assert app.library_pane.has_focus_within  # and back to the left one
         await pilot.press("tab")
         assert app.article.has_focus
+
+
+async def test_clicking_a_tab_label_opens_its_list_and_is_remembered(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        bar = app.sidebar.query_one(TabBar)
+        places = bar.render().plain.index("Places")
+        await pilot.click(TabBar, offset=(places + 1, 0))
+        await pilot.pause()
+        assert app.sidebar.tab == "places" and app.state.sidebar_tab == "places"
+        assert app.sidebar.query_one("#list-places").display
+        assert not app.sidebar.query_one("#list-people").display
+        assert app.sidebar.query_one("#list-places", RowList).row(0).plain.startswith("⌖ Springfield")

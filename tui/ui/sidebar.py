@@ -20,13 +20,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from tui.model.document import Briefing
 from tui.model.entities import Entity, EntityKind
@@ -73,6 +75,54 @@ class EntityList(RowList):
     KEY_GROUP = "Sidebar lists"
 
 
+class TabBar(Widget):
+    """The tab row: one line of labels with counts, the open tab marked; a click opens a tab.
+
+    Textual's ``TabbedContent`` is a tab strip, a sliding underline, a switcher
+    and a pane per tab: a dozen widgets to style and lay out before the first
+    paint (about a tenth of it), and a slide of frames after it. The three
+    lists need only a line of labels above them.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"tabbar--open", "tabbar--closed"}
+
+    @dataclass
+    class Chosen(Message):
+        """A tab's label was clicked."""
+
+        tab: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels: dict[str, Text] = {tab: Text(tab.title(), end="") for tab in TABS}
+        self.open = TABS[0]
+        self._columns: list[tuple[int, int, str]] = []
+
+    def show(self, open_tab: str | None = None, labels: dict[str, Text] | None = None) -> None:
+        """Mark another tab open and/or relabel tabs (by tab name)."""
+        self.open = open_tab or self.open
+        self.labels.update(labels or {})
+        self.refresh()
+
+    def render(self) -> Text:
+        """`` People 12  Places 3  Quotes 7``, the open one in the open style."""
+        row = Text(" ", end="", no_wrap=True, overflow="ellipsis")
+        self._columns = []
+        for tab in TABS:
+            start = cell_len(row.plain)
+            style = "tabbar--open" if tab == self.open else "tabbar--closed"
+            row.append_text(Text(self.labels[tab].plain, style=self.get_component_rich_style(style), end=""))
+            self._columns.append((start, cell_len(row.plain), tab))
+            row.append("  ")
+        return row
+
+    def on_click(self, event: events.Click) -> None:
+        """The tab under the pointer opens."""
+        for start, end, tab in self._columns:
+            if start <= event.x < end:
+                self.post_message(self.Chosen(tab))
+
+
 class FilterBox(Input):
     """The filter: typing narrows the lists; arrows and Enter work the open list meanwhile."""
 
@@ -98,26 +148,37 @@ class Sidebar(Vertical):
         self.scope = "briefing"
         self.rows: dict[str, list[Row]] = {tab: [] for tab in TABS}
         self.plain = False
+        self._tab = TABS[0]
         """Accessible mode (:mod:`tui.ui.accessible`): people get a glyph too, counts in words, no bars."""
 
     def compose(self) -> ComposeResult:
         yield FilterBox(placeholder="filter: 1 2 3 then type", id="sidebar-filter")
         yield Static(id="sidebar-settings")
-        with TabbedContent(id="sidebar-tabs"):
-            for tab in TABS:
-                with TabPane(tab.title(), id=f"tab-{tab}"):
-                    yield EntityList(row_height=2 if tab == "quotes" else 3, id=f"list-{tab}")
+        yield TabBar(id="sidebar-tabs")
+        for tab in TABS:
+            rows = EntityList(row_height=2 if tab == "quotes" else 3, id=f"list-{tab}")
+            rows.display = tab == self._tab
+            yield rows
 
     @property
     def tab(self) -> str:
         """The open tab: ``people``, ``places`` or ``quotes``."""
-        active = self.query_one(TabbedContent).active
-        return active.removeprefix("tab-") if active else "people"
+        return self._tab
 
     def show_tab(self, tab: str) -> None:
-        """Open a tab by name."""
-        if tab in TABS:
-            self.query_one(TabbedContent).active = f"tab-{tab}"
+        """Open a tab by name (its list shows; the others hide, keeping their highlight and scroll)."""
+        if tab not in TABS or tab == self._tab:
+            return
+        self._tab = tab
+        for name in TABS:
+            self.query_one(f"#list-{name}", EntityList).display = name == tab
+        self.query_one(TabBar).show(tab)
+        self.post_message(self.TabChanged(tab))
+
+    @on(TabBar.Chosen)
+    def _tab_chosen(self, event: TabBar.Chosen) -> None:
+        event.stop()
+        self.show_tab(event.tab)
 
     def show(self, library: Library, briefing: Briefing | None) -> None:
         """Fill the lists for a briefing (or the library, in library scope)."""
@@ -168,8 +229,7 @@ class Sidebar(Vertical):
         if highlighted is not None and self.rows[tab]:
             highlighted = min(highlighted, len(self.rows[tab]) - 1)
         row_list.set_rows(shown, highlighted if self.rows[tab] else None)
-        label = Text(f"{tab.title()} {total}", end="")
-        self.query_one(TabbedContent).get_tab(f"tab-{tab}").label = label
+        self.query_one(TabBar).show(labels={tab: Text(f"{tab.title()} {total}", end="")})
 
     def _counts(self) -> tuple[Counter[str], dict[str, list[int]] | None]:
         """Mentions per entity in scope, and each entity's bar (briefing scope only)."""
@@ -311,10 +371,6 @@ class Sidebar(Vertical):
     def focus_filter(self) -> None:
         """Put the cursor in the filter box (the 1/2/3 keys do this after opening a tab)."""
         self.query_one("#sidebar-filter", FilterBox).focus()
-
-    @on(TabbedContent.TabActivated)
-    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        self.post_message(self.TabChanged(self.tab))
 
     @dataclass
     class TabChanged(Message):
