@@ -65,6 +65,8 @@ class RowList(LineList):
     def __init__(self, *, row_height: int = 1, id: str | None = None) -> None:
         super().__init__(row_height=row_height, id=id)
         self._rows: list[Text | Callable[[], Text]] = []
+        self._lines: dict[int, list[Text]] = {}
+        """Each drawn row split into its lines, once (it was split again for every line of it drawn)."""
 
     @property
     def row_count(self) -> int:
@@ -86,6 +88,7 @@ class RowList(LineList):
     def set_rows(self, rows: Sequence[Text | Callable[[], Text]], highlighted: int | None = None) -> None:
         """Replace every row (nothing is measured; only visible lines are drawn, and built)."""
         self._rows = list(rows)
+        self._lines.clear()
         self._highlighted = highlighted if highlighted is not None and 0 <= highlighted < len(rows) else None
         self._strips.clear()
         self._size_to_rows()
@@ -96,11 +99,14 @@ class RowList(LineList):
         """Redraw one row with new text."""
         if 0 <= index < len(self._rows):
             self._rows[index] = row
+            self._lines.pop(index, None)
             self._forget(index)
 
     def _segments(self, index: int, part: int, width: int) -> list[Segment]:
         """Line ``part`` of row ``index``'s text, cut to the width."""
-        lines = self.row(index).split("\n", allow_blank=True)
+        lines = self._lines.get(index)
+        if lines is None:
+            lines = self._lines[index] = list(self.row(index).split("\n", allow_blank=True))
         text = lines[part].copy() if part < len(lines) else Text("")
         text.truncate(width, overflow="ellipsis")
         return list(text.render(self.app.console))
