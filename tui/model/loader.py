@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import importlib.resources
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -151,6 +150,8 @@ def _installed_content() -> Path | None:
     ``content/`` has no ``__init__.py``, so it is a namespace package and
     ``files()`` returns a ``MultiplexedPath``; joining ``"."`` gives a real path.
     """
+    import importlib.resources  # here: ~2 ms of every start-up otherwise, and only this needs it
+
     try:
         resource = importlib.resources.files("tui.content")
     except (ImportError, TypeError, ValueError):

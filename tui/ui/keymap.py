@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -203,6 +202,8 @@ def read_config(path: Path) -> tuple[dict[str, Any], list[str]]:
         return {}, []
     except OSError as error:
         return {}, [f"{path}: cannot read the config: {error.strerror or error}"]
+    import tomllib  # only when there is a config file to parse
+
     try:
         return tomllib.loads(raw.decode("utf-8")), []
     except UnicodeDecodeError:
