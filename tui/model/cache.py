@@ -181,7 +181,17 @@ def has_entry(path: Path) -> bool:
 
 def _entry_path(absolute: str) -> Path:
     name = hashlib.blake2b(absolute.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return cache_dir() / f"v{FORMAT_VERSION}" / name[:2] / f"{name}.json.z"
+    return Path(os.path.join(_version_dir(os.environ.get(ENV_CACHE_DIR)), name[:2], f"{name}.json.z"))
+
+
+@functools.lru_cache(maxsize=8)
+def _version_dir(override: str | None) -> str:
+    """This format's folder in the cache, for a ``$BRIEFING_CACHE_DIR`` value (``None``: the default).
+
+    Worked out once: building it with pathlib for every file was a sixth of a warm
+    library load (two entry paths per file). Keyed by the variable, which tests change.
+    """
+    return str(cache_dir() / f"v{FORMAT_VERSION}")
 
 
 _CORRUPT = object()
