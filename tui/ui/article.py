@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -180,16 +180,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._left = max(2, (self.scrollable_content_region.width - width) // 2)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.geometry) + 1)
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
+    def _size_updated(self, *args: Any, **kwargs: Any) -> bool:
         """Re-wrap in the layout pass that gave the view its width, before that pass draws it.
 
         Done in the ``Resize`` handler, the first frame was drawn with text wrapped
         for no width at all (one word a line) and the real text came a frame
         later, ~60 ms into start-up. Textual calls this hook, then renders.
         """
-        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        resized: bool = super()._size_updated(*args, **kwargs)  # passed through: a private hook
         if self.text_width != self.geometry.width or self._pending is not None:
             self._refit()
         return resized
