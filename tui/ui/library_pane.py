@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -59,13 +60,17 @@ class LibraryPane(Vertical):
         is_read: Callable[[str], bool],
         current: str | None,
     ) -> None:
-        """List every briefing (read marks from ``is_read``) and every file that failed to load."""
+        """List every briefing (read marks from ``is_read``) and every file that failed to load.
+
+        A briefing's row is built when first drawn: while a 1,000-article library
+        loads, the list is shown again every half second and built whole each time.
+        """
         entries: list[_Entry] = []
-        options: list[Text] = []
+        options: list[Text | Callable[[], Text]] = []
         self.library = library
         for briefing in library.briefings:
             entries.append(_Entry(briefing.key))
-            options.append(self._briefing_row(briefing, is_read(briefing.key)))
+            options.append(partial(self._row_when_drawn, briefing, is_read))
         failed: dict[str, LoadError] = {}
         for error in library.errors:
             if error.severity is Severity.ERROR and error.path not in failed:
@@ -92,6 +97,9 @@ class LibraryPane(Vertical):
                 row = self._briefing_row(briefing, read)
                 self.query_one("#briefing-list", RowList).replace_row(index, row)
                 return
+
+    def _row_when_drawn(self, briefing: Briefing, is_read: Callable[[str], bool]) -> Text:
+        return self._briefing_row(briefing, is_read(briefing.key))
 
     def _briefing_row(self, briefing: Briefing, read: bool) -> Text:
         cached = self._rows.get((briefing.key, read))
