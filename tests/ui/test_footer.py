@@ -45,3 +45,23 @@ async def test_the_bar_is_rebuilt_when_other_keys_show(library: Library) -> None
         await pilot.press("escape")
         await pilot.pause()
         assert footer_key(app, "history_back") is not None
+
+
+async def test_the_changes_of_start_up_rebuild_the_bar_once(library: Library) -> None:
+    """Several binding changes before the bar is first built (mount, focus, first briefing): one build."""
+    builds = 0
+    build = QuickFooter.recompose
+
+    async def counted(footer: QuickFooter) -> None:
+        nonlocal builds
+        builds += 1
+        await build(footer)
+
+    QuickFooter.recompose = counted  # type: ignore[method-assign]
+    try:
+        async with make_app(library).run_test(size=SIZE) as pilot:
+            await pilot.pause(0.3)
+            assert footer_key(pilot.app, "history_back")  # type: ignore[arg-type]  (the bar is there)
+    finally:
+        QuickFooter.recompose = build  # type: ignore[method-assign]
+    assert builds == 1

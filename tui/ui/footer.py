@@ -26,6 +26,7 @@ class QuickFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._shown: Shown | None = None
+        self._rebuild_queued = False
 
     def _bindings_shown(self) -> tuple[Shown, dict[tuple[str, str], bool]]:
         """What the bar would show now, and whether each (key, action) is enabled."""
@@ -62,6 +63,7 @@ class QuickFooter(Footer):
 
     async def recompose(self) -> None:
         """Rebuild the bar, remembering what it shows."""
+        self._rebuild_queued = False
         if self._bindings_ready and self.is_attached:
             self._shown = self._bindings_shown()[0]
         await super().recompose()
@@ -73,7 +75,9 @@ class QuickFooter(Footer):
             return
         shown, enabled = self._bindings_shown()
         if shown != self._shown:  # rebuilt from the bar's own queue, as Textual's Footer does
-            self.call_next(self.recompose_later)
+            if not self._rebuild_queued:  # one rebuild serves every change before it (3 at start-up)
+                self._rebuild_queued = True
+                self.call_next(self.recompose_later)
             return
         for footer_key in self.query(FooterKey):
             on = enabled.get((footer_key.key, footer_key.action), True)
