@@ -122,14 +122,13 @@ def _wrap_ascii(text: str, width: int) -> list[tuple[int, int]]:
 
 def _wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
     """The general wrapper: any text, measured in terminal cells token by token."""
-    ascii_only = text.isascii()
     lines: list[tuple[int, int]] = []
     start = 0
     used = 0
     for match in _TOKEN.finditer(text):
         token = match.group()
         word = token.rstrip()
-        word_cells = len(word) if ascii_only else cell_len(word)
+        word_cells = cell_len(word)
         if used and used + word_cells > width:
             lines.append((start, match.start()))
             start, used = match.start(), 0
@@ -137,7 +136,7 @@ def _wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
             # Fold an over-long word character by character.
             position = match.start()
             for char in word:
-                char_cells = 1 if ascii_only else cell_len(char)
+                char_cells = cell_len(char)
                 if used and used + char_cells > width:
                     lines.append((start, position))
                     start, used = position, 0
