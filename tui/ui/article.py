@@ -181,21 +181,17 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.geometry) + 1)
 
     def _size_updated(self, *args: Any, **kwargs: Any) -> bool:
-        """Re-wrap in the layout pass that gave the view its width, before that pass draws it.
+        """A new size: re-wrap, keeping the same text at the top, in the layout pass that gave it.
 
-        Done in the ``Resize`` handler, the first frame was drawn with text wrapped
-        for no width at all (one word a line) and the real text came a frame
-        later, ~60 ms into start-up. Textual calls this hook, then renders.
+        Textual calls this hook for every size change, then draws, and only then
+        delivers the ``Resize`` event. Re-wrapped in the ``Resize`` handler, the
+        first frame was drawn wrapped for no width at all (one word a line) and
+        the real text came a frame later, ~60 ms into start-up.
         """
         resized: bool = super()._size_updated(*args, **kwargs)  # passed through: a private hook
         if self.text_width != self.geometry.width or self._pending is not None:
             self._refit()
         return resized
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Keep the same text at the top when the width changes (if the layout pass has not already)."""
-        if self.text_width != self.geometry.width or self._pending is not None:
-            self._refit()
 
     def _refit(self) -> None:
         top = self.top_location()
