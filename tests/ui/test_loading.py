@@ -193,3 +193,19 @@ async def test_sidebar_rows_are_built_only_when_drawn() -> None:
         built = [row for row in people._rows if isinstance(row, Text)]
         assert 0 < len(built) < 30  # the rows on screen, not all 300
         assert people.row(299).plain.startswith("Person Number299")  # any row builds when asked
+
+
+async def test_a_narrower_terminal_rewraps_the_article_and_keeps_the_same_text_at_the_top() -> None:
+    paragraphs = [" ".join(f"p{n}w{k}" for k in range(60)) for n in range(40)]
+    long = briefing("news/long.md", "Long", [("", paragraphs)])
+    async with make_app(make_library(long)).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = pilot.app.query_one(ArticleView)
+        view.scroll_to(y=40, animate=False, immediate=True)
+        await pilot.pause()
+        top, width = view.top_location(), view.geometry.width
+        await pilot.resize_terminal(90, 40)
+        await pilot.pause()
+        assert view.geometry.width < width
+        assert top is not None and top.start > 0  # mid-paragraph: the line breaks there move
+        assert view.geometry.line_of(top) == round(view.scroll_offset.y)  # its line is the top line
