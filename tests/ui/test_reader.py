@@ -38,7 +38,7 @@ async def test_first_briefing_opens_with_people_places_and_quotes_marked(library
         assert "Talks in Springfield" in text
         assert "⌖Springfield" in text  # places carry a glyph, not only a colour
         assert "▎" in text  # a quoted passage has a bar in the gutter
-        tabs = [app.sidebar.query_one(TabBar).labels[t].plain for t in ("people", "places", "quotes")]
+        tabs = [app.sidebar.query_one(TabBar).labels[t] for t in ("people", "places", "quotes")]
         assert tabs == ["People 2", "Places 1", "Quotes 1"]
         assert "Talks in Springfield" in status_text(app)
 

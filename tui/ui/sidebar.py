@@ -94,31 +94,38 @@ class TabBar(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.labels: dict[str, Text] = {tab: Text(tab.title(), end="") for tab in TABS}
+        self.labels = {tab: tab.title() for tab in TABS}
+        """Each tab's label (plain text: the name and, once filled, the count)."""
         self.open = TABS[0]
-        self._columns: list[tuple[int, int, str]] = []
+        """The open tab: the sidebar's one record of it."""
 
-    def show(self, open_tab: str | None = None, labels: dict[str, Text] | None = None) -> None:
+    def show(self, open_tab: str | None = None, labels: dict[str, str] | None = None) -> None:
         """Mark another tab open and/or relabel tabs (by tab name)."""
         self.open = open_tab or self.open
         self.labels.update(labels or {})
         self.refresh()
 
+    def _spans(self) -> list[tuple[int, int, str]]:
+        """Each label's columns on the row, after a one-cell margin and two cells between labels."""
+        spans, column = [], 1
+        for tab in TABS:
+            width = cell_len(self.labels[tab])
+            spans.append((column, column + width, tab))
+            column += width + 2
+        return spans
+
     def render(self) -> Text:
         """`` People 12  Places 3  Quotes 7``, the open one in the open style."""
         row = Text(" ", end="", no_wrap=True, overflow="ellipsis")
-        self._columns = []
-        for tab in TABS:
-            start = cell_len(row.plain)
+        for _, _, tab in self._spans():
             style = "tabbar--open" if tab == self.open else "tabbar--closed"
-            row.append_text(Text(self.labels[tab].plain, style=self.get_component_rich_style(style), end=""))
-            self._columns.append((start, cell_len(row.plain), tab))
+            row.append(self.labels[tab], style=self.get_component_rich_style(style))
             row.append("  ")
         return row
 
     def on_click(self, event: events.Click) -> None:
         """The tab under the pointer opens."""
-        for start, end, tab in self._columns:
+        for start, end, tab in self._spans():
             if start <= event.x < end:
                 self.post_message(self.Chosen(tab))
 
@@ -148,28 +155,27 @@ class Sidebar(Vertical):
         self.scope = "briefing"
         self.rows: dict[str, list[Row]] = {tab: [] for tab in TABS}
         self.plain = False
-        self._tab = TABS[0]
         """Accessible mode (:mod:`tui.ui.accessible`): people get a glyph too, counts in words, no bars."""
 
     def compose(self) -> ComposeResult:
         yield FilterBox(placeholder="filter: 1 2 3 then type", id="sidebar-filter")
         yield Static(id="sidebar-settings")
-        yield TabBar(id="sidebar-tabs")
+        bar = TabBar(id="sidebar-tabs")
+        yield bar
         for tab in TABS:
             rows = EntityList(row_height=2 if tab == "quotes" else 3, id=f"list-{tab}")
-            rows.display = tab == self._tab
+            rows.display = tab == bar.open
             yield rows
 
     @property
     def tab(self) -> str:
         """The open tab: ``people``, ``places`` or ``quotes``."""
-        return self._tab
+        return self.query_one(TabBar).open
 
     def show_tab(self, tab: str) -> None:
         """Open a tab by name (its list shows; the others hide, keeping their highlight and scroll)."""
-        if tab not in TABS or tab == self._tab:
+        if tab not in TABS or tab == self.tab:
             return
-        self._tab = tab
         for name in TABS:
             self.query_one(f"#list-{name}", EntityList).display = name == tab
         self.query_one(TabBar).show(tab)
@@ -229,7 +235,7 @@ class Sidebar(Vertical):
         if highlighted is not None and self.rows[tab]:
             highlighted = min(highlighted, len(self.rows[tab]) - 1)
         row_list.set_rows(shown, highlighted if self.rows[tab] else None)
-        self.query_one(TabBar).show(labels={tab: Text(f"{tab.title()} {total}", end="")})
+        self.query_one(TabBar).show(labels={tab: f"{tab.title()} {total}"})
 
     def _counts(self) -> tuple[Counter[str], dict[str, list[int]] | None]:
         """Mentions per entity in scope, and each entity's bar (briefing scope only)."""
