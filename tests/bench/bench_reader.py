@@ -180,8 +180,9 @@ class Bench:
             for label, key in KEYS:
                 row = None
                 if label is not None:
-                    row = self.row(f"key: {label} ({where})", baseline="key: minimal app", target=2)
-                    row.floor = f"key: bare Textual, {FLOOR_OF[label]}" if label in FLOOR_OF else None
+                    floor = f"key: bare Textual, {FLOOR_OF[label]}" if label in FLOOR_OF else None
+                    row = self.row(f"key: {label} ({where})", baseline="key: minimal app", target=2,
+                                   floor=floor)
                 try:
                     seconds = self.terminal.press(key, timeout=3)
                 except TerminalError:
@@ -225,8 +226,7 @@ class Bench:
                 started = self.launch(["-m", "tui", *paths], cache or self.fresh("cache"))
                 screen = self.terminal.wait(shows(words), 120)
                 row = self.row(f"first paint: {label}, {kind}", baseline="first paint: minimal app",
-                               target=target)
-                row.floor = "first paint: bare Textual, the reader's panes"
+                               target=target, floor="first paint: bare Textual, the reader's panes")
                 row.values.append(screen.at - started)
                 self.quit()
 
