@@ -252,14 +252,20 @@ def _bump(path: Path) -> None:
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 2_000_000_000))
 
 
+def _watching(news: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BriefingApp:
+    """A reader of ``news`` started as with ``--watch``, looking every 0.1 s."""
+    monkeypatch.setattr(tui.ui.watch, "WATCH_SECONDS", 0.1)
+    app = BriefingApp([str(news)], store=StateStore(tmp_path / "state.json"))
+    app.watching = True
+    return app
+
+
 async def test_watch_reloads_a_changed_file_adds_a_new_one_and_marks_a_deleted_one(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tui.ui.watch, "WATCH_SECONDS", 0.1)
     news, first = _news(tmp_path)
     second = news / "second.md"
     second.write_text("---\ntitle: Second report\n---\n\nThe ferry ran late.\n", encoding="utf-8")
-    app = BriefingApp([str(news)], store=StateStore(tmp_path / "state.json"))
-    app.watching = True
+    app = _watching(news, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 30)) as pilot:
         await _until(pilot, lambda: app.loading is None and app.briefing is not None)
         with first.open("a", encoding="utf-8") as handle:
@@ -276,12 +282,10 @@ async def test_watch_reloads_a_changed_file_adds_a_new_one_and_marks_a_deleted_o
 
 async def test_watch_loads_a_broken_file_once_it_is_fixed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tui.ui.watch, "WATCH_SECONDS", 0.1)
     news, _ = _news(tmp_path)
     broken = news / "broken.md"
     broken.write_text("---\ntitle: [unclosed\n---\n\nBody.\n", encoding="utf-8")
-    app = BriefingApp([str(news)], store=StateStore(tmp_path / "state.json"))
-    app.watching = True
+    app = _watching(news, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 30)) as pilot:
         await _until(pilot, lambda: app.loading is None and app.library.has_errors)
         await pilot.pause(0.3)  # a first look records the broken file as it is
