@@ -56,6 +56,8 @@ def compose_bounded(text: str) -> yaml.Node | None:
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as error:
+        if "nesting depth" in (error.problem or ""):  # PyYAML >= 6.0.3 stops at 1,000 levels itself
+            raise YamlProblem(f"YAML is nested more than {MAX_DEPTH} levels deep", _line_of(error)) from None
         raise YamlProblem(_describe(error), _line_of(error)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"invalid YAML: {error}") from None
