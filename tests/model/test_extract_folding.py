@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.model.test_extract_helpers import people, places, run
 from tui.model.entities import EntityKind
-from tui.model.extract.names import entity_id, fold_key
+from tui.model.extract.names import ascii_fold, entity_id, fold_key
 
 
 @pytest.mark.parametrize(
@@ -78,3 +82,9 @@ def test_subdivision_names_are_cleaned_to_their_news_form() -> None:
 def test_korean_province_forms_and_saint_abbreviations_share_an_id() -> None:
     assert entity_id(EntityKind.PLACE, "Gyeongsangbuk-do") == entity_id(EntityKind.PLACE, "North Gyeongsang")
     assert entity_id(EntityKind.PLACE, "St Ives") == entity_id(EntityKind.PLACE, "Saint Ives")
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_plain_ascii_folds_as_the_full_unicode_path_would(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text)
+    assert ascii_fold(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
