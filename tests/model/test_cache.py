@@ -95,9 +95,9 @@ _errors = st.lists(st.builds(LoadError, st.sampled_from(["news/a.md", "news/a.ya
 def test_encode_then_decode_gives_back_exactly_what_was_loaded(briefing: Briefing | None,
                                                                errors: list[LoadError]) -> None:
     path = Path("news/a.md")
-    text = json.dumps(cache.encode(briefing, errors, path), ensure_ascii=False)
-    restored, restored_errors = cache.decode(json.loads(text), path)
-    assert restored == briefing
+    head, body = (json.dumps(part, ensure_ascii=False) for part in cache.encode(briefing, errors, path))
+    restored, restored_errors = cache.decode(json.loads(head), path, lambda: json.loads(body))
+    assert restored == briefing  # comparing builds the deferred body
     if briefing is not None and restored is not None:
         assert list(restored.entities) == list(briefing.entities)
     assert restored_errors == errors
@@ -198,16 +198,60 @@ def test_a_corrupt_cache_entry_is_moved_aside_with_a_warning_and_rebuilt(garbage
     assert calls == [path], "the rebuilt entry is used next time, and without the warning"
 
 
+def rewrite(entry: Path, head: object, body: object) -> None:
+    """Write an entry as the cache would (two streams, the body's length and CRC in the head)."""
+    packed = zlib.compress(json.dumps(body).encode())
+    document = {**head, "body": [len(packed), zlib.crc32(packed)]}  # type: ignore[dict-item]
+    entry.write_bytes(zlib.compress(json.dumps(document).encode()) + packed)
+
+
 def test_a_valid_entry_with_damaged_contents_is_corrupt_not_a_crash(tmp_path: Path, cache_dir: Path) -> None:
     path = copy_fixture("harbour.md", tmp_path)
     expected_briefing, _ = load_file(path)
     [entry] = entry_files(cache_dir)
-    document = json.loads(zlib.decompress(entry.read_bytes()))
-    document["value"][0][3] = [[0, 0, 0, 0, 0, None]]  # mentions in a shape the decoder does not expect
-    entry.write_bytes(zlib.compress(json.dumps(document).encode()))
+    raw = entry.read_bytes()
+    unzip = zlib.decompressobj()
+    document = json.loads(unzip.decompress(raw))
+    document["value"][0][1] = [[0, 0, 0, 0, 0, None]]  # entities in a shape the decoder does not expect
+    rewrite(entry, document, json.loads(zlib.decompress(unzip.unused_data)))
     briefing, errors = load_file(path)
     assert briefing == expected_briefing
     assert len(corrupt_warnings(errors)) == 1 and len(moved_aside(cache_dir)) == 1
+
+
+def test_a_cut_short_body_is_corrupt(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    expected_briefing, _ = load_file(path)
+    [entry] = entry_files(cache_dir)
+    entry.write_bytes(entry.read_bytes()[:-10])
+    briefing, errors = load_file(path)
+    assert briefing == expected_briefing
+    assert len(corrupt_warnings(errors)) == 1 and len(moved_aside(cache_dir)) == 1
+
+
+def test_a_body_that_cannot_be_decoded_is_read_from_the_file_instead(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    expected_briefing, _ = load_file(path)
+    [entry] = entry_files(cache_dir)
+    unzip = zlib.decompressobj()
+    document = json.loads(unzip.decompress(entry.read_bytes()))
+    rewrite(entry, document, [[["a section", 1, [["no such kind", "text", 1, 0, None, None]]]], [], [], []])
+    briefing, errors = load_file(path)  # the head is sound: listed and indexed from the cache
+    assert briefing is not None and not corrupt_warnings(errors)
+    assert briefing.sections == expected_briefing.sections  # the body comes from the file, not the entry
+    assert briefing == expected_briefing
+
+
+def test_a_warm_briefing_builds_its_text_only_when_first_used(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    expected_briefing, _ = load_file(path)
+    briefing, _ = load_file(path)
+    assert briefing is not None and expected_briefing is not None
+    assert briefing._body is not None, "listing and indexing need no text"
+    assert briefing.entity_ids() == expected_briefing.entity_ids()
+    assert briefing._body is not None, "the ids come from the head"
+    assert [s.title for s in briefing.sections] == [s.title for s in expected_briefing.sections]
+    assert briefing._body is None and briefing.mentions == expected_briefing.mentions
 
 
 def test_an_unreadable_entry_is_moved_aside_too(tmp_path: Path, cache_dir: Path) -> None:
@@ -248,7 +292,7 @@ def test_the_format_is_compressed_json_keyed_by_identity_and_code(tmp_path: Path
     path = copy_fixture("harbour.md", tmp_path)
     load_file(path)
     [entry] = entry_files(cache_dir)
-    document = json.loads(zlib.decompress(entry.read_bytes()))
+    document = json.loads(zlib.decompress(entry.read_bytes()))  # the head: the body is a second stream
     version, fingerprint, absolute, (size, mtime_ns, digest), sidecar = document["key"]
     assert version == cache.FORMAT_VERSION and fingerprint == cache.code_fingerprint()
     assert (absolute, size, mtime_ns) == (str(path), path.stat().st_size, path.stat().st_mtime_ns)

@@ -14,11 +14,14 @@ names, sizes and mtimes of the files of :mod:`tui.model`, plus the
 markdown-it version), so a new extractor never serves stale annotations.
 
 The format is zlib-compressed JSON of plain lists (no pickle: a cache file is
-data, never code). A stale entry (written for another version of the file) is
-a silent miss. A corrupt, truncated or unreadable one is a miss too, never an
-error, but it is moved aside to ``corrupt/`` (the newest few kept, for a bug
-report) and the load returns a warning saying so: something damaged the cache,
-and the reader should know. Writes are atomic (temporary file, then
+data, never code), in two streams: a head with what listing and indexing need,
+and a body (the text, mentions and quotes) that a briefing decodes when first
+used, so a warm load of a big library decodes a fraction of it. A stale entry
+(written for another version of the file) is a silent miss. A corrupt,
+truncated or unreadable one is a miss too, never an error, but it is moved
+aside to ``corrupt/`` (the newest few kept, for a bug report) and the load
+returns a warning saying so: something damaged the cache, and the reader
+should know. Writes are atomic (temporary file, then
 ``os.replace``), and a cache directory that cannot be written just means no cache.
 """
 
@@ -44,6 +47,7 @@ from tui.model.discovery import MARKDOWN_SUFFIXES, SIDECARS, sidecar_of
 from tui.model.document import (
     Block,
     BlockKind,
+    Body,
     Briefing,
     LoadError,
     Mark,
@@ -56,7 +60,7 @@ from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, Pl
 
 __all__ = ["ENV_CACHE_DIR", "FORMAT_VERSION", "cache_dir", "decode", "encode", "has_entry", "load_cached"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Bump whenever :func:`encode` changes shape; old entries then miss and are rebuilt."""
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
 _MAX_BYTES = 64 * 1024 * 1024
@@ -163,7 +167,7 @@ def load_cached(path: Path, load: Callable[[Path, bytes | None], Loaded]) -> Loa
     if briefing is not None:
         briefing.stamp = stamp  # of the bytes read for the key: a write after that shows as a change
     if not any(error.message.startswith("internal error") for error in errors):
-        _write(entry, key, encode(briefing, errors, path))
+        _write(entry, key, *encode(briefing, errors, path))
     if moved is not None:  # the warning is for this load only, never stored in the rebuilt entry
         return briefing, [*errors, LoadError(str(path), moved, None, Severity.WARNING)]
     return result
@@ -179,9 +183,10 @@ def has_entry(path: Path) -> bool:
     return os.path.exists(_entry_path(absolute))
 
 
-def _entry_path(absolute: str) -> Path:
+def _entry_path(absolute: str) -> str:
+    """Where ``absolute``'s entry lives (a string: a Path twice per file was a tenth of a warm load)."""
     name = hashlib.blake2b(absolute.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return Path(os.path.join(_version_dir(os.environ.get(ENV_CACHE_DIR)), name[:2], f"{name}.json.z"))
+    return os.path.join(_version_dir(os.environ.get(ENV_CACHE_DIR)), name[:2], f"{name}.json.z")
 
 
 @functools.lru_cache(maxsize=8)
@@ -198,29 +203,36 @@ _CORRUPT = object()
 """What :func:`_read` returns for an entry that exists but cannot be used: it is moved aside."""
 
 
-def _read(entry: Path, key: list[Any], path: Path) -> Loaded | object | None:
+def _read(entry: str, key: list[Any], path: Path) -> Loaded | object | None:
     """The cached result; ``None`` if there is none or it is stale; ``_CORRUPT`` if it is damaged.
 
     Stale means a well-formed entry whose key differs (the file or the code
     changed): the normal way an entry expires. Anything else that fails to
-    read or decode is damage.
+    read or decode is damage. Only the head is decoded here; the body is
+    checked (length and CRC) and kept compressed for the briefing to build
+    when first used (:meth:`Briefing.deferred`).
     """
     try:
-        raw = entry.read_bytes()
+        with open(entry, "rb") as handle:
+            raw = handle.read()
     except OSError:  # none yet (or no cache directory) is a miss; one there but unreadable is damage
         return _CORRUPT if os.path.lexists(entry) else None
-    # Decoding makes ~200 objects per article that all live on; pausing the cycle collector
-    # meanwhile saves it from rescanning them over and over (a third of the warm load time).
+    # Decoding makes objects that all live on; pausing the cycle collector meanwhile saves it
+    # from rescanning them over and over (a third of the warm load time).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        document = json.loads(zlib.decompress(raw).decode("utf-8", "surrogatepass"))
+        unzip = zlib.decompressobj()
+        document = json.loads(unzip.decompress(raw).decode("utf-8", "surrogatepass"))
         stored = document["key"]
-        if not isinstance(stored, list) or len(stored) != len(key):
+        if not isinstance(stored, list) or len(stored) != len(key) or not unzip.eof:
             return _CORRUPT
         if stored != key:
             return None
-        return decode(document["value"], path)
+        body, (size, crc) = unzip.unused_data, document["body"]
+        if len(body) != size or zlib.crc32(body) != crc:
+            return _CORRUPT
+        return decode(document["value"], path, lambda: _unpack(body))
     except Exception:  # corrupt or truncated: rebuild it, and say so
         return _CORRUPT
     finally:
@@ -228,14 +240,18 @@ def _read(entry: Path, key: list[Any], path: Path) -> Loaded | object | None:
             gc.enable()
 
 
-def _move_aside(entry: Path) -> str:
+def _unpack(data: bytes) -> Any:
+    return json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
+
+
+def _move_aside(entry: str) -> str:
     """Move a damaged entry into ``corrupt/`` (keeping the newest few) and say where, for the warning.
 
     Never raises: if it cannot be moved it is deleted, and if that fails too
     the rebuilt entry simply replaces it.
     """
     aside = cache_dir() / "corrupt"
-    target = aside / f"{entry.name}.{time.time_ns()}.corrupt"
+    target = aside / f"{os.path.basename(entry)}.{time.time_ns()}.corrupt"
     try:
         aside.mkdir(parents=True, exist_ok=True)
         os.replace(entry, target)
@@ -243,7 +259,7 @@ def _move_aside(entry: Path) -> str:
         return "cache entry was corrupt; another reader moved it aside; rebuilt"
     except OSError:
         with contextlib.suppress(OSError):
-            entry.unlink()
+            os.unlink(entry)
         return f"cache entry was corrupt and could not be moved aside; rebuilt (entry {entry})"
     _prune(aside)
     return f"cache entry was corrupt; moved aside to {target}; rebuilt"
@@ -267,14 +283,21 @@ def _moved_at(path: Path) -> int:
     return int(stamp) if stamp.isdigit() else 0
 
 
-def _write(entry: Path, key: list[Any], value: list[Any]) -> None:
-    """Store an entry atomically; failing to write only means the next load is cold."""
-    text = json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":"))
-    data = zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+def _write(entry: str, key: list[Any], value: list[Any], body: list[Any] | None) -> None:
+    """Store an entry atomically; failing to write only means the next load is cold.
+
+    Two zlib streams: the head (key, metadata, entities, the body's length and
+    CRC), then the body (sections, mentions, quotes), so a warm load decodes
+    the head alone.
+    """
+    packed = _pack(body)
+    head = {"key": key, "value": value, "body": [len(packed), zlib.crc32(packed)]}
+    data = _pack(head) + packed
     tmp: str | None = None
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        folder = os.path.dirname(entry)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, entry)
@@ -284,26 +307,43 @@ def _write(entry: Path, key: list[Any], value: list[Any]) -> None:
                 os.unlink(tmp)
 
 
+def _pack(value: object) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+
+
 # -- the format: positional lists, ``None`` for defaults -------------------------------------------
 
 
-def encode(briefing: Briefing | None, errors: list[LoadError], path: Path) -> list[Any]:
-    """A loader result as JSON-ready lists; paths equal to the file's (or its sidecar's) become markers."""
+def encode(
+    briefing: Briefing | None, errors: list[LoadError], path: Path
+) -> tuple[list[Any], list[Any] | None]:
+    """A loader result as JSON-ready lists, head and body; the file's (or sidecar's) path becomes a marker.
+
+    The head is what listing and indexing a library need (metadata, entities,
+    problems); the body (sections, mentions, quotes) is decoded only when the
+    briefing's text or annotations are first used.
+    """
     names = {str(path): 0, **{str(path.with_suffix(s)): i for i, s in enumerate(SIDECARS, 1)}}
     problems = [[names.get(e.path, e.path), e.message, e.line, e.severity.value] for e in errors]
-    return [None if briefing is None else _encode_briefing(briefing), problems]
+    if briefing is None:
+        return [None, problems], None
+    head, body = _encode_briefing(briefing)
+    return [head, problems], body
 
 
-def decode(value: list[Any], path: Path) -> Loaded:
-    """The inverse of :func:`encode`, for a file at ``path``."""
+def decode(value: list[Any], path: Path, body: Callable[[], Any] | None = None) -> Loaded:
+    """The inverse of :func:`encode`, for a file at ``path``; ``body()`` gives the body when first needed."""
     encoded, problems = value
     names = [str(path), *(str(path.with_suffix(s)) for s in SIDECARS)] if problems else []
     errors = [LoadError(names[p] if isinstance(p, int) else p, message, line, _SEVERITIES[severity])
               for p, message, line, severity in problems]
-    return (None if encoded is None else _decode_briefing(encoded, path)), errors
+    if encoded is None or body is None:
+        return None, errors
+    return _decode_briefing(encoded, path, body), errors
 
 
-def _encode_briefing(b: Briefing) -> list[Any]:
+def _encode_briefing(b: Briefing) -> tuple[list[Any], list[Any]]:
     ids = {entity_id: index for index, entity_id in enumerate(b.entities)}
     sections = [[s.title, s.line, [_encode_block(block) for block in s.blocks]] for s in b.sections]
     entities = [[None if key == e.id else key, e.id, e.kind.value, e.name, e.aliases, e.role,
@@ -319,7 +359,8 @@ def _encode_briefing(b: Briefing) -> list[Any]:
               for q in b.quotes]
     meta = [b.title, b.format.value, b.date and b.date.isoformat(), b.source, b.url, b.summary, list(b.tags),
             b.extract]
-    return [meta, sections, entities, mentions, texts, quotes]
+    refs = sorted(b.entity_ids() - set(b.entities))
+    return [meta, entities, refs], [sections, mentions, texts, quotes]
 
 
 def _encode_block(block: Block) -> list[Any]:
@@ -338,10 +379,36 @@ def _text_at(b: Briefing, location: Location) -> str | None:
         return None
 
 
-def _decode_briefing(encoded: list[Any], path: Path) -> Briefing:
-    """Build the briefing back; the hot loops avoid attribute look-ups (1,000 articles in ~0.3 s)."""
-    meta, sections_in, entities_in, flat, odd_texts, quotes_in = encoded
+def _decode_briefing(head: list[Any], path: Path, body: Callable[[], Any]) -> Briefing:
+    """The briefing's metadata and entities now; its body when first used (:meth:`Briefing.deferred`)."""
+    meta, entities_in, refs = head
     title, fmt, date, source, url, summary, tags, extract = meta
+    entities = [
+        Entity(id_, _ENTITY_KINDS[kind], name, aliases, role, place_kind and _PLACE_KINDS[place_kind],
+               country, None if coords is None else (coords[0], coords[1]), _ORIGINS[origin], note)
+        for _, id_, kind, name, aliases, role, place_kind, country, coords, origin, note in entities_in
+    ]
+    ids = [row[0] if row[0] is not None else row[1] for row in entities_in]
+
+    def build() -> Body:
+        try:
+            return _decode_body(body(), ids)
+        except Exception:  # checked by CRC when read, so only a bug of ours gets here
+            from tui.model.loader import load_file  # the loader imports this module
+
+            fresh, _ = load_file(path, cache=False)
+            return ([], [], []) if fresh is None else (fresh.sections, fresh.mentions, fresh.quotes)
+
+    return Briefing.deferred(
+        build, frozenset(refs), path=path, title=title, format=SourceFormat(fmt),
+        date=None if date is None else dt.date.fromisoformat(date), source=source, url=url, summary=summary,
+        tags=tuple(tags), entities=dict(zip(ids, entities, strict=True)), extract=extract,
+    )
+
+
+def _decode_body(encoded: list[Any], ids: list[str]) -> Body:
+    """Sections, mentions and quotes back from the body; the hot loops avoid attribute look-ups."""
+    sections_in, flat, odd_texts, quotes_in = encoded
     kinds, styles = _BLOCK_KINDS, _MARK_STYLES
     sections = [
         Section(title_, [
@@ -352,12 +419,6 @@ def _decode_briefing(encoded: list[Any], path: Path) -> Briefing:
         ], line)
         for title_, line, blocks in sections_in
     ]
-    entities = [
-        Entity(id_, _ENTITY_KINDS[kind], name, aliases, role, place_kind and _PLACE_KINDS[place_kind],
-               country, None if coords is None else (coords[0], coords[1]), _ORIGINS[origin], note)
-        for _, id_, kind, name, aliases, role, place_kind, country, coords, origin, note in entities_in
-    ]
-    ids = [row[0] if row[0] is not None else row[1] for row in entities_in]
     texts = [[block.text for block in section.blocks] for section in sections]
     odd = dict(odd_texts)
     mentions = []
@@ -369,9 +430,4 @@ def _decode_briefing(encoded: list[Any], path: Path) -> Briefing:
                                 texts[section][block][start:end] if text is None else text))
     quotes = [Quote(row[0], tuple(Location(*row[i : i + 4]) for i in range(3, len(row), 4)), row[1], row[2])
               for row in quotes_in]
-    return Briefing(
-        path=path, title=title, sections=sections, format=SourceFormat(fmt),
-        date=None if date is None else dt.date.fromisoformat(date), source=source, url=url, summary=summary,
-        tags=tuple(tags), entities=dict(zip(ids, entities, strict=True)), mentions=mentions,
-        quotes=quotes, extract=extract,
-    )
+    return sections, mentions, quotes

@@ -9,9 +9,11 @@ offsets, so every block's text is immutable once loaded.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.model.entities import Entity, Mention, Quote
 
@@ -107,6 +109,47 @@ class Briefing:
     extract: bool = True
     stamp: tuple[int, int] | None = field(default=None, compare=False, repr=False)
     """The file's ``(mtime_ns, size)`` when it was read, if known: how a reader tells it changed since."""
+    _body: Callable[[], Body] | None = field(default=None, init=False, compare=False, repr=False)
+    """Builds ``sections``, ``mentions`` and ``quotes`` when first asked for (see :meth:`deferred`)."""
+    _refs: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    """While the body waits: ids its mentions and quotes name that are not in ``entities``."""
+
+    @classmethod
+    def deferred(cls, body: Callable[[], Body], refs: frozenset[str], **fields: object) -> Briefing:
+        """A briefing whose text and annotations are built on first use, from ``body()``.
+
+        A warm library load reads a thousand briefings to list them and index
+        their entities, while the reader opens a handful: building every block,
+        mention and quote up front was most of that load. The three lists are
+        left unset, so the first read of any of them (a method, ``==``,
+        ``dataclasses.replace``) calls ``body`` once; after that they are plain
+        attributes. ``refs`` lets :meth:`entity_ids` answer without the body.
+        """
+        briefing = cls(**fields)  # type: ignore[arg-type]
+        briefing._body, briefing._refs = body, refs
+        del briefing.sections, briefing.mentions, briefing.quotes
+        return briefing
+
+    if not TYPE_CHECKING:  # mypy would take any attribute name as valid on a class with __getattr__
+
+        def __getattr__(self, name: str) -> object:
+            """Only reached for an unset slot: a deferred body's list, built now."""
+            body = object.__getattribute__(self, "_body") if name in _DEFERRED else None
+            if body is None:
+                raise AttributeError(name)
+            self.sections, self.mentions, self.quotes = body()
+            self._body, self._refs = None, frozenset()
+            return object.__getattribute__(self, name)
+
+    def entity_ids(self) -> set[str]:
+        """Every entity id the briefing names, mentions or quotes (a deferred body stays unbuilt)."""
+        ids = set(self.entities)
+        if self._body is not None:
+            ids.update(self._refs)
+            return ids
+        ids.update(m.entity_id for m in self.mentions)
+        ids.update(q.speaker_id for q in self.quotes if q.speaker_id is not None)
+        return ids
 
     @property
     def key(self) -> str:
@@ -121,6 +164,11 @@ class Briefing:
     def word_count(self) -> int:
         """Words in the whole briefing."""
         return sum(section.word_count for section in self.sections)
+
+
+Body = tuple[list[Section], list[Mention], list[Quote]]
+"""What a deferred briefing builds on first use: its sections, mentions and quotes."""
+_DEFERRED = frozenset({"sections", "mentions", "quotes"})
 
 
 class Severity(StrEnum):
