@@ -89,14 +89,23 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     if not text:
         return [(0, 0)]
-    return _wrap_ascii(text, width) if text.isascii() else _wrap_cells(text, width)
+    narrow = text.isascii() or _NARROW.issuperset(text)
+    return _wrap_ascii(text, width) if narrow else _wrap_cells(text, width)
 
 
 _WORD = re.compile(r"\S+")
+_NARROW = frozenset(map(chr, range(0x80))) | frozenset(
+    char for char in map(chr, (*range(0xA0, 0x300), *range(0x370, 0x483), *range(0x2010, 0x2028),
+                               *range(0x2030, 0x205F), *range(0x2300, 0x2400), *range(0x2600, 0x2700)))
+    if cell_len(char) == 1
+)
+"""ASCII, and the characters one cell wide that news text is full of (accents, Greek, Cyrillic,
+curly quotes, dashes, ellipses) or that the article inserts (the ⌖ and ♙ glyphs): text of these
+wraps by character counts, as ASCII does."""
 
 
 def _wrap_ascii(text: str, width: int) -> list[tuple[int, int]]:
-    """The same breaks for ASCII text (one cell a character), from word spans alone.
+    """The same breaks for text of one cell a character (ASCII, :data:`_NARROW`), from word spans alone.
 
     A 50,000-word article is wrapped at start-up and on every resize; token by
     token this was ~3 times slower. A word is on the line if it ends within
