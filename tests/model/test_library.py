@@ -7,7 +7,7 @@ import itertools
 
 from tests.model.navfixtures import make_briefing, person, place
 from tui.model.document import Briefing, LoadError, Severity
-from tui.model.entities import Entity, EntityKind
+from tui.model.entities import Entity, EntityKind, Origin, PlaceKind
 from tui.model.extract.names import entity_id
 from tui.model.library import Library
 from tui.model.navigation import next_mention
@@ -205,3 +205,20 @@ def test_a_removed_briefing_leaves_the_list_the_index_and_the_mentions() -> None
     whole = Library()
     whole.add(corpus())
     assert seen(library) == seen(whole)
+
+
+def test_the_index_keeps_every_detail_of_an_entity_and_merging_leaves_the_briefings_alone() -> None:
+    harbour = Entity("place:port-eld", EntityKind.PLACE, "Port Eld", ["Port Eld"], "a harbour town",
+                     PlaceKind.TOWN, "Norway", (60.1, 5.2), Origin.DECLARED, "rebuilt in 1990")
+    first = make_briefing("a.md", [("S", ["Port Eld at dawn."])], [harbour], date=dt.date(2024, 1, 1))
+    later = make_briefing("b.md", [("S", ["Eld harbour."])],
+                          [place("port-eld", "Port Eld", "Eld harbour")], date=dt.date(2024, 2, 1))
+    library = Library()
+    library.add([later, first])
+    entry = library.entity("place:port-eld")
+    assert entry is not None
+    assert entry.entity.aliases == ["Port Eld", "Eld harbour"]
+    merged = entry.entity
+    assert (merged.role, merged.place_kind, merged.country, merged.coords, merged.origin, merged.note) == (
+        "a harbour town", PlaceKind.TOWN, "Norway", (60.1, 5.2), Origin.DECLARED, "rebuilt in 1990")
+    assert first.entities["place:port-eld"].aliases == ["Port Eld"], "the briefing's own entity is untouched"

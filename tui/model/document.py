@@ -113,6 +113,9 @@ class Briefing:
     """Builds ``sections``, ``mentions`` and ``quotes`` when first asked for (see :meth:`deferred`)."""
     _refs: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
     """While the body waits: ids its mentions and quotes name that are not in ``entities``."""
+    key: str = field(default="", init=False, compare=False, repr=False)
+    """A stable identifier for the briefing: its path as given (``-`` for stdin). Kept, not worked
+    out from the path at each use: indexing a library asks for it tens of thousands of times."""
 
     @classmethod
     def deferred(cls, body: Callable[[], Body], refs: frozenset[str], **fields: object) -> Briefing:
@@ -151,10 +154,8 @@ class Briefing:
         ids.update(q.speaker_id for q in self.quotes if q.speaker_id is not None)
         return ids
 
-    @property
-    def key(self) -> str:
-        """A stable identifier for the briefing: its path as given (``-`` for stdin)."""
-        return str(self.path)
+    def __post_init__(self) -> None:
+        self.key = str(self.path)
 
     def block(self, section: int, block: int) -> Block:
         """The block at ``(section, block)``."""

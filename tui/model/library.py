@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from tui.model.document import Briefing, LoadError, Severity
 from tui.model.entities import Entity, EntityKind, Mention, Quote
@@ -208,9 +209,19 @@ def sort_key(briefing: Briefing) -> SortKey:
     return (0 if briefing.date else 1, date, briefing.title.casefold(), briefing.key)
 
 
+_ENTITY_VALUES = attrgetter(*(f.name for f in fields(Entity)))
+"""Every field of an entity in ``__init__`` order (all of them are ``__init__`` arguments)."""
+
+
 def _copy(entity: Entity) -> Entity:
-    """The library's own copy of a briefing's entity, so merging never changes the briefing."""
-    return replace(entity, aliases=list(entity.aliases))
+    """The library's own copy of a briefing's entity, so merging never changes the briefing.
+
+    Built from its field values directly: ``dataclasses.replace`` was a quarter of indexing a
+    warm library (it works the fields out again on every call).
+    """
+    twin = Entity(*_ENTITY_VALUES(entity))
+    twin.aliases = list(entity.aliases)
+    return twin
 
 
 def _merge_into(target: Entity, other: Entity) -> None:
