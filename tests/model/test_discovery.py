@@ -7,8 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tui.model.discovery import discover
+from tui.model.discovery import (
+    FOLDER_DOCUMENTS,
+    MARKDOWN_SUFFIXES,
+    TEXT_SUFFIXES,
+    discover,
+    is_briefing_name,
+)
 from tui.model.loader import load_library
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "loader"
@@ -86,3 +94,11 @@ def test_a_folders_readme_is_not_a_briefing_unless_named(tmp_path: Path) -> None
     assert [f.name for f in files] == ["story.md"] and errors == []
     named, _ = discover([tmp_path / "README.md"])
     assert [f.name for f in named] == ["README.md"]
+
+
+@given(st.text(st.sampled_from("aRm.dtxEADMEkn_"), max_size=14))
+def test_a_briefing_name_is_judged_by_the_suffix_and_stem_pathlib_sees(name: str) -> None:
+    path = Path(name or "x")
+    expected = path.suffix.casefold() in MARKDOWN_SUFFIXES | TEXT_SUFFIXES and (
+        path.stem.casefold() not in FOLDER_DOCUMENTS)
+    assert is_briefing_name(path.name) == expected

@@ -72,10 +72,13 @@ README): skipped when found inside a folder, loaded when named explicitly."""
 
 
 def is_briefing_name(name: str) -> bool:
-    """Whether a file found inside a directory is a briefing (by suffix, and not the folder's README)."""
-    path = Path(name)
-    suffix = path.suffix.casefold()
-    if path.stem.casefold() in FOLDER_DOCUMENTS:
+    """Whether a file found inside a directory is a briefing (by suffix, and not the folder's README).
+
+    String splitting, not pathlib: it runs for every file of a library before the first one opens.
+    """
+    dot = name.rfind(".")  # the suffix and stem pathlib would see
+    stem, suffix = (name[:dot], name[dot:].casefold()) if 0 < dot < len(name) - 1 else (name, "")
+    if stem.casefold() in FOLDER_DOCUMENTS:
         return False
     return suffix in MARKDOWN_SUFFIXES or suffix in TEXT_SUFFIXES
 
@@ -133,23 +136,21 @@ def _walk(
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 info = entry.stat()  # follows symlinks
             except OSError as error:
                 if entry.is_symlink() or is_briefing_name(entry.name):
-                    errors.append(LoadError(str(path), os_message(error)))
+                    errors.append(LoadError(entry.path, os_message(error)))
                 continue
             key = _key(info)
             if stat.S_ISDIR(info.st_mode):
                 if key in ancestors:
-                    errors.append(
-                        LoadError(str(path), "symlink loop: it leads back to a folder above it; not followed")
-                    )
+                    loop = "symlink loop: it leads back to a folder above it; not followed"
+                    errors.append(LoadError(entry.path, loop))
                 elif key not in seen_dirs:
                     seen_dirs.add(key)
-                    subdirectories.append((path, ancestors | {key}))
+                    subdirectories.append((Path(entry.path), ancestors | {key}))
             elif stat.S_ISREG(info.st_mode) and is_briefing_name(entry.name) and key not in seen_files:
                 seen_files.add(key)
-                files.append(path)
+                files.append(Path(entry.path))
         stack.extend(reversed(subdirectories))
