@@ -9,6 +9,7 @@ import shutil
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -198,32 +199,38 @@ def test_a_corrupt_cache_entry_is_moved_aside_with_a_warning_and_rebuilt(garbage
     assert calls == [path], "the rebuilt entry is used next time, and without the warning"
 
 
-def rewrite(entry: Path, head: object, body: object) -> None:
+def read_entry(entry: Path) -> tuple[dict[str, Any], Any]:
+    """An entry's head document and its decoded body (the second zlib stream)."""
+    unzip = zlib.decompressobj()
+    head = json.loads(unzip.decompress(entry.read_bytes()))
+    return head, json.loads(zlib.decompress(unzip.unused_data))
+
+
+def rewrite(entry: Path, head: dict[str, Any], body: object) -> None:
     """Write an entry as the cache would (two streams, the body's length and CRC in the head)."""
     packed = zlib.compress(json.dumps(body).encode())
-    document = {**head, "body": [len(packed), zlib.crc32(packed)]}  # type: ignore[dict-item]
+    document = {**head, "body": [len(packed), zlib.crc32(packed)]}
     entry.write_bytes(zlib.compress(json.dumps(document).encode()) + packed)
 
 
-def test_a_valid_entry_with_damaged_contents_is_corrupt_not_a_crash(tmp_path: Path, cache_dir: Path) -> None:
+def odd_entities(entry: Path) -> None:
+    head, body = read_entry(entry)
+    head["value"][0][1] = [[0, 0, 0, 0, 0, None]]  # entities in a shape the decoder does not expect
+    rewrite(entry, head, body)
+
+
+def cut_short(entry: Path) -> None:
+    entry.write_bytes(entry.read_bytes()[:-10])  # the body's length and CRC no longer match
+
+
+@pytest.mark.parametrize("damage", [odd_entities, cut_short])
+def test_a_readable_entry_with_damaged_contents_is_corrupt_not_a_crash(
+    damage: Callable[[Path], None], tmp_path: Path, cache_dir: Path
+) -> None:
     path = copy_fixture("harbour.md", tmp_path)
     expected_briefing, _ = load_file(path)
     [entry] = entry_files(cache_dir)
-    raw = entry.read_bytes()
-    unzip = zlib.decompressobj()
-    document = json.loads(unzip.decompress(raw))
-    document["value"][0][1] = [[0, 0, 0, 0, 0, None]]  # entities in a shape the decoder does not expect
-    rewrite(entry, document, json.loads(zlib.decompress(unzip.unused_data)))
-    briefing, errors = load_file(path)
-    assert briefing == expected_briefing
-    assert len(corrupt_warnings(errors)) == 1 and len(moved_aside(cache_dir)) == 1
-
-
-def test_a_cut_short_body_is_corrupt(tmp_path: Path, cache_dir: Path) -> None:
-    path = copy_fixture("harbour.md", tmp_path)
-    expected_briefing, _ = load_file(path)
-    [entry] = entry_files(cache_dir)
-    entry.write_bytes(entry.read_bytes()[:-10])
+    damage(entry)
     briefing, errors = load_file(path)
     assert briefing == expected_briefing
     assert len(corrupt_warnings(errors)) == 1 and len(moved_aside(cache_dir)) == 1
@@ -233,9 +240,8 @@ def test_a_body_that_cannot_be_decoded_is_read_from_the_file_instead(tmp_path: P
     path = copy_fixture("harbour.md", tmp_path)
     expected_briefing, _ = load_file(path)
     [entry] = entry_files(cache_dir)
-    unzip = zlib.decompressobj()
-    document = json.loads(unzip.decompress(entry.read_bytes()))
-    rewrite(entry, document, [[["a section", 1, [["no such kind", "text", 1, 0, None, None]]]], [], [], []])
+    head, _ = read_entry(entry)
+    rewrite(entry, head, [[["a section", 1, [["no such kind", "text", 1, 0, None, None]]]], [], [], []])
     briefing, errors = load_file(path)  # the head is sound: listed and indexed from the cache
     assert briefing is not None and not corrupt_warnings(errors)
     assert briefing.sections == expected_briefing.sections  # the body comes from the file, not the entry
