@@ -241,7 +241,7 @@ def test_a_body_that_cannot_be_decoded_is_read_from_the_file_instead(tmp_path: P
     expected_briefing, _ = load_file(path)
     [entry] = entry_files(cache_dir)
     head, _ = read_entry(entry)
-    rewrite(entry, head, [[["a section", 1, [["no such kind", "text", 1, 0, None, None]]]], [], [], []])
+    rewrite(entry, head, [["a section", 1, [["no such kind", "text", 1, 0, None, None]]]])
     briefing, errors = load_file(path)  # the head is sound: listed and indexed from the cache
     assert briefing is not None and not corrupt_warnings(errors)
     assert briefing.sections == expected_briefing.sections  # the body comes from the file, not the entry
@@ -255,9 +255,10 @@ def test_a_warm_briefing_builds_its_text_only_when_first_used(tmp_path: Path, ca
     assert briefing is not None and expected_briefing is not None
     assert briefing._body is not None, "listing and indexing need no text"
     assert briefing.entity_ids() == expected_briefing.entity_ids()
-    assert briefing._body is not None, "the ids come from the head"
+    assert briefing.mentions == expected_briefing.mentions and briefing.quotes == expected_briefing.quotes
+    assert briefing._body is not None, "mentions and quotes come with the head"
     assert [s.title for s in briefing.sections] == [s.title for s in expected_briefing.sections]
-    assert briefing._body is None and briefing.mentions == expected_briefing.mentions
+    assert briefing._body is None and briefing == expected_briefing
 
 
 def test_an_unreadable_entry_is_moved_aside_too(tmp_path: Path, cache_dir: Path) -> None:
@@ -355,3 +356,15 @@ def test_a_miss_hands_the_bytes_it_read_to_the_loader(tmp_path: Path) -> None:
     cold = cache.load_cached(path, load)
     assert handed == [path.read_bytes()]
     assert cold[0] is not None and cold[0].mentions
+
+
+def test_a_warm_briefing_knows_its_section_titles_without_building_its_text(tmp_path: Path,
+                                                                           cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    expected_briefing, _ = load_file(path)
+    briefing, _ = load_file(path)
+    assert briefing is not None and expected_briefing is not None
+    assert briefing.section_titles() == [s.title for s in expected_briefing.sections]
+    assert briefing._body is not None, "the palette lists all sections: titles come with the head"
+    briefing.sections  # noqa: B018  (built now)
+    assert briefing.section_titles() == [s.title for s in expected_briefing.sections]

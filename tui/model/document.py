@@ -9,6 +9,7 @@ offsets, so every block's text is immutable once loaded.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -109,47 +110,54 @@ class Briefing:
     extract: bool = True
     stamp: tuple[int, int] | None = field(default=None, compare=False, repr=False)
     """The file's ``(mtime_ns, size)`` when it was read, if known: how a reader tells it changed since."""
-    _body: Callable[[], Body] | None = field(default=None, init=False, compare=False, repr=False)
-    """Builds ``sections``, ``mentions`` and ``quotes`` when first asked for (see :meth:`deferred`)."""
-    _refs: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
-    """While the body waits: ids its mentions and quotes name that are not in ``entities``."""
+    _body: Callable[[], list[Section]] | None = field(default=None, init=False, compare=False, repr=False)
+    """Builds ``sections`` when first asked for (see :meth:`deferred`)."""
+    _titles: tuple[str, ...] = field(default=(), init=False, compare=False, repr=False)
+    """The sections' titles while ``sections`` waits to be built (:meth:`section_titles`)."""
     key: str = field(default="", init=False, compare=False, repr=False)
     """A stable identifier for the briefing: its path as given (``-`` for stdin). Kept, not worked
     out from the path at each use: indexing a library asks for it tens of thousands of times."""
 
     @classmethod
-    def deferred(cls, body: Callable[[], Body], refs: frozenset[str], **fields: object) -> Briefing:
-        """A briefing whose text and annotations are built on first use, from ``body()``.
+    def deferred(
+        cls, body: Callable[[], list[Section]], titles: tuple[str, ...], **fields: object
+    ) -> Briefing:
+        """A briefing whose text (its sections) is built on first use, from ``body()``.
 
         A warm library load reads a thousand briefings to list them and index
-        their entities, while the reader opens a handful: building every block,
-        mention and quote up front was most of that load. The three lists are
-        left unset, so the first read of any of them (a method, ``==``,
-        ``dataclasses.replace``) calls ``body`` once; after that they are plain
-        attributes. ``refs`` lets :meth:`entity_ids` answer without the body.
+        their people, places, mentions and quotes, while the reader opens a
+        handful: building every block of every article up front was most of
+        that load. ``sections`` is left unset, so its first read (a method,
+        ``==``, ``dataclasses.replace``) calls ``body`` once; after that it is
+        a plain attribute. Mentions, quotes and section ``titles`` come at once:
+        library-wide questions (an entity card, the next mention anywhere, the
+        palette's list of sections) need them.
         """
         briefing = cls(**fields)  # type: ignore[arg-type]
-        briefing._body, briefing._refs = body, refs
-        del briefing.sections, briefing.mentions, briefing.quotes
+        briefing._body, briefing._titles = body, titles
+        del briefing.sections
         return briefing
+
+    def section_titles(self) -> list[str]:
+        """Each section's title, in order (without building a deferred briefing's text)."""
+        titles = self._titles  # read first: building the text (another thread, maybe) clears it after
+        return list(titles) if self._body is not None else [s.title for s in self.sections]
 
     if not TYPE_CHECKING:  # mypy would take any attribute name as valid on a class with __getattr__
 
         def __getattr__(self, name: str) -> object:
-            """Only reached for an unset slot: a deferred body's list, built now."""
-            body = object.__getattribute__(self, "_body") if name in _DEFERRED else None
-            if body is None:
+            """Only reached for an unset slot: a deferred briefing's sections, built now (once)."""
+            if name != "sections":
                 raise AttributeError(name)
-            self.sections, self.mentions, self.quotes = body()
-            self._body, self._refs = None, frozenset()
+            with _BUILDING:  # a thread worker and the event loop may both ask first
+                body = object.__getattribute__(self, "_body")
+                if body is not None:
+                    self.sections, self._body, self._titles = body(), None, ()
             return object.__getattribute__(self, name)
 
     def entity_ids(self) -> set[str]:
-        """Every entity id the briefing names, mentions or quotes (a deferred body stays unbuilt)."""
+        """Every entity id the briefing names, mentions or quotes."""
         ids = set(self.entities)
-        if self._body is not None:
-            ids.update(self._refs)
-            return ids
         ids.update(m.entity_id for m in self.mentions)
         ids.update(q.speaker_id for q in self.quotes if q.speaker_id is not None)
         return ids
@@ -167,9 +175,8 @@ class Briefing:
         return sum(section.word_count for section in self.sections)
 
 
-Body = tuple[list[Section], list[Mention], list[Quote]]
-"""What a deferred briefing builds on first use: its sections, mentions and quotes."""
-_DEFERRED = frozenset({"sections", "mentions", "quotes"})
+_BUILDING = threading.RLock()
+"""Held while a deferred briefing builds its sections (see :meth:`Briefing.deferred`)."""
 
 
 class Severity(StrEnum):
