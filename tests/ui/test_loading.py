@@ -13,6 +13,7 @@ from textual.strip import Strip
 from tests.ui.conftest import JANE, briefing, make_app, make_library, person
 from tui.model.entities import Entity, EntityKind, Location
 from tui.model.extract.names import entity_id
+from tui.model.loader import load_library
 from tui.ui.app import BriefingApp
 from tui.ui.article import ArticleView
 from tui.ui.loading import REFRESH_SECONDS, Handover, Loaded, Pacer, load_in_batches
@@ -209,3 +210,21 @@ async def test_a_narrower_terminal_rewraps_the_article_and_keeps_the_same_text_a
         assert view.geometry.width < width
         assert top is not None and top.start > 0  # mid-paragraph: the line breaks there move
         assert view.geometry.line_of(top) == round(view.scroll_offset.y)  # its line is the top line
+
+
+async def test_the_library_scope_lists_every_quote_without_building_other_briefings_text(
+    tmp_path: Path,
+) -> None:
+    for name, place, section in (("a", "Port Eld", "At the quay"), ("b", "Varn", "In the square")):
+        quote = f"“We will rebuild {place},” said Mara Lind, the mayor of {place}."
+        text = f"# {place} story\n\n## {section}\n\n{quote}\n"
+        (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
+    load_library([tmp_path])  # fills the cache: what follows is a warm start
+    library = load_library([tmp_path])
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        await pilot.press("a", "3", "escape")  # whole library, quotes tab
+        await pilot.pause()
+        quotes = [row.plain for row in pilot.app.query_one("#list-quotes", RowList).rows]
+        assert len(quotes) == 2 and any("In the square" in row for row in quotes), quotes
+        unopened = [b for b in library.briefings if b.key != pilot.app.current_key]
+        assert unopened and all(b._body is not None for b in unopened), "their text was never needed"

@@ -280,11 +280,12 @@ class Sidebar(Vertical):
             briefings = list(self.library.briefings)
         found: list[tuple[str, int, str, str, str]] = []
         for briefing in briefings:
+            titles = briefing.section_titles() if briefing.quotes else []  # in library scope: text not built
             for index, quote in enumerate(briefing.quotes):
                 speaker = briefing.entities.get(quote.speaker_id or "")
                 name = speaker.name if speaker else "unknown speaker"
                 section = quote.location.section
-                title = briefing.sections[section].title if section < len(briefing.sections) else ""
+                title = titles[section] if section < len(titles) else ""
                 found.append((briefing.key, index, quote.text, name, title))
         if self.sort == "name":
             found.sort(key=lambda q: (q[3].casefold(), q[1]))
