@@ -385,11 +385,11 @@ def _decode_briefing(head: list[Any], path: Path, body: Callable[[], Any]) -> Br
     ]
     ids = [row[0] if row[0] is not None else row[1] for row in entities_in]
     mentions = [
-        Mention(ids[entity] if isinstance(entity, int) else entity, Location(section, block, start, end),
-                names[name])
+        _mention(ids[entity] if isinstance(entity, int) else entity, _location(section, block, start, end),
+                 names[name])
         for entity, section, block, start, end, name in zip(*[iter(flat)] * 6, strict=True)
     ]
-    quotes = [Quote(row[0], tuple(Location(*row[i : i + 4]) for i in range(3, len(row), 4)), row[1], row[2])
+    quotes = [Quote(row[0], tuple(_location(*row[i : i + 4]) for i in range(3, len(row), 4)), row[1], row[2])
               for row in quotes_in]
 
     def build() -> list[Section]:
@@ -407,6 +407,36 @@ def _decode_briefing(head: list[Any], path: Path, body: Callable[[], Any]) -> Br
         tags=tuple(tags), entities=dict(zip(ids, entities, strict=True)), mentions=mentions, quotes=quotes,
         extract=extract,
     )
+
+
+# A warm library load builds a mention and a location for every one of its ~50 mentions an article
+# (100,000 objects for 1,000 articles). Frozen dataclasses are built through a generated __init__
+# that sets each field with object.__setattr__; setting the same slots through their descriptors,
+# without that frame, takes half the time. Only for these two plain classes (no __post_init__).
+_new = object.__new__
+_SET_LOCATION = tuple(getattr(Location, name).__set__ for name in ("section", "block", "start", "end"))
+_SET_MENTION = tuple(getattr(Mention, name).__set__ for name in ("entity_id", "location", "text"))
+
+
+def _location(section: int, block: int, start: int, end: int) -> Location:
+    """``Location(section, block, start, end)``, built faster (see above)."""
+    location: Location = _new(Location)
+    set_section, set_block, set_start, set_end = _SET_LOCATION
+    set_section(location, section)
+    set_block(location, block)
+    set_start(location, start)
+    set_end(location, end)
+    return location
+
+
+def _mention(entity_id: str, location: Location, text: str) -> Mention:
+    """``Mention(entity_id, location, text)``, built faster (see above)."""
+    mention: Mention = _new(Mention)
+    set_entity, set_location, set_text = _SET_MENTION
+    set_entity(mention, entity_id)
+    set_location(mention, location)
+    set_text(mention, text)
+    return mention
 
 
 def _decode_sections(encoded: list[Any]) -> list[Section]:
