@@ -27,8 +27,12 @@ from tui.model.document import (
     Severity,
     SourceFormat,
 )
+from tui.model.dossier import dossier_markdown
 from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind, Quote
-from tui.model.loader import _load_file, load_file
+from tui.model.export import library_to_dict
+from tui.model.export_md import briefing_markdown
+from tui.model.library import Library
+from tui.model.loader import _load_file, load_file, load_library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "loader"
 Loaded = tuple[Briefing | None, list[LoadError]]
@@ -368,3 +372,18 @@ def test_a_warm_briefing_knows_its_section_titles_without_building_its_text(tmp_
     assert briefing._body is not None, "the palette lists all sections: titles come with the head"
     briefing.sections  # noqa: B018  (built now)
     assert briefing.section_titles() == [s.title for s in expected_briefing.sections]
+
+
+def test_a_warm_library_extracts_and_exports_exactly_what_a_cold_one_does(tmp_path: Path) -> None:
+    for name in ("harbour.md", "flood_raw.txt", "quay_notes.txt", "quay_notes.yaml"):
+        copy_fixture(name, tmp_path)
+    cold = load_library([tmp_path])
+    warm = load_library([tmp_path])
+    assert warm.briefings and all(b._body is not None for b in warm.briefings), "read from the cache"
+    assert library_to_dict(warm) == library_to_dict(cold)
+    assert markdown_of(warm) == markdown_of(cold)
+
+
+def markdown_of(library: Library) -> list[str]:
+    return [briefing_markdown(briefing, library) for briefing in library.briefings] + [
+        dossier_markdown(library, entity_id) or "" for entity_id in library.index]
