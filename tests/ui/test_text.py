@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.ui.text import _NARROW, _wrap_ascii, _wrap_cells, assemble, one_line, safe, wrap_offsets
+from tui.ui.text import _one_cell_each, _wrap_cells, _wrap_narrow, assemble, one_line, safe, wrap_offsets
 
 _CONTROLS = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]] + ["\u202e", "\u2066"]
 
@@ -56,12 +56,12 @@ _PIECES = ["a", "bc", " ", "  ", "\t", "\n", "\x1c", "longerwordthanaline", "“
 @given(st.lists(st.sampled_from(_PIECES), max_size=60), st.integers(1, 30))
 def test_the_narrow_wrapper_breaks_exactly_where_the_general_one_does(pieces: list[str], width: int) -> None:
     text = "".join(pieces)
-    assert text.isascii() or _NARROW.issuperset(text)
-    assert _wrap_ascii(text, width) == _wrap_cells(text, width)
+    assert _one_cell_each(text)
+    assert _wrap_narrow(text, width) == _wrap_cells(text, width)
 
 
 def test_wide_and_zero_width_characters_take_the_general_wrapper() -> None:
     for text in ("東京 means Tokyo", "e\u0301 accent", "zero\u200bwidth"):
-        assert not _NARROW.issuperset(text)
+        assert not _one_cell_each(text)
     wide = "東京東京 ab"
     assert [wide[s:e] for s, e in wrap_offsets(wide, 4)] == ["東京", "東京 ", "ab"]
