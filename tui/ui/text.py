@@ -104,9 +104,9 @@ _ONE_CELL = set(map(chr, range(0x80)))
 
 def _one_cell_each(text: str) -> bool:
     """Whether every character of ``text`` takes one cell, so it wraps by character counts."""
-    if text.isascii():
+    if text.isascii() or _ONE_CELL.issuperset(text):
         return True
-    for char in set(text).difference(_ONE_CELL):
+    for char in set(text).difference(_ONE_CELL):  # characters not met before: measured once
         code = ord(char)
         if not any(low <= code < high for low, high in _ONE_CELL_RANGES) or cell_len(char) != 1:
             return False
