@@ -17,13 +17,13 @@ The format is zlib-compressed JSON of plain lists (no pickle: a cache file is
 data, never code), in two streams: a head with what listing and indexing need
 (metadata, people and places, mentions, quotes) and a body (the text) that a
 briefing decodes when first used, so a warm load of a big library decodes
-less than half of it. A stale entry
-(written for another version of the file) is a silent miss. A corrupt,
-truncated or unreadable one is a miss too, never an error, but it is moved
-aside to ``corrupt/`` (the newest few kept, for a bug report) and the load
-returns a warning saying so: something damaged the cache, and the reader
-should know. Writes are atomic (temporary file, then
-``os.replace``), and a cache directory that cannot be written just means no cache.
+less than half of it. A stale entry (written for another version of the
+file) is a silent miss. A corrupt, truncated or unreadable one is a miss too,
+never an error, but it is moved aside to ``corrupt/`` (the newest few kept,
+for a bug report) and the load returns a warning saying so: something
+damaged the cache, and the reader should know. Writes are atomic (temporary
+file, then ``os.replace``), and a cache directory that cannot be written just
+means no cache.
 """
 
 from __future__ import annotations
@@ -332,13 +332,13 @@ def encode(
     return [head, problems], body
 
 
-def decode(value: list[Any], path: Path, body: Callable[[], Any] | None = None) -> Loaded:
+def decode(value: list[Any], path: Path, body: Callable[[], Any]) -> Loaded:
     """The inverse of :func:`encode`, for a file at ``path``; ``body()`` gives the body when first needed."""
     encoded, problems = value
     names = [str(path), *(str(path.with_suffix(s)) for s in SIDECARS)] if problems else []
     errors = [LoadError(names[p] if isinstance(p, int) else p, message, line, _SEVERITIES[severity])
               for p, message, line, severity in problems]
-    if encoded is None or body is None:
+    if encoded is None:
         return None, errors
     return _decode_briefing(encoded, path, body), errors
 

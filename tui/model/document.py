@@ -155,13 +155,6 @@ class Briefing:
                     self.sections, self._body, self._titles = body(), None, ()
             return object.__getattribute__(self, name)
 
-    def entity_ids(self) -> set[str]:
-        """Every entity id the briefing names, mentions or quotes."""
-        ids = set(self.entities)
-        ids.update(m.entity_id for m in self.mentions)
-        ids.update(q.speaker_id for q in self.quotes if q.speaker_id is not None)
-        return ids
-
     def __post_init__(self) -> None:
         self.key = str(self.path)
 
