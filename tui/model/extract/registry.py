@@ -3,9 +3,9 @@
 Variants fold together by fold key (Zelensky / Zelenskyy); a bare surname or
 "Mr Surname" joins the full name used elsewhere in the briefing; the
 canonical name is the fullest form the text uses. Mentions are then found by
-one alias regex per briefing, so every occurrence counts (also those at the
-start of a sentence), the longest alias wins ("Kursk region" over "Kursk"),
-and spans never overlap.
+looking each word up among the briefing's aliases, so every occurrence counts
+(also those at the start of a sentence), the longest alias wins ("Kursk
+region" over "Kursk"), and spans never overlap.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind
+from tui.model.extract.aliases import AliasFinder
 from tui.model.extract.classify import Decision, Kind
 from tui.model.extract.gazetteer import gazetteer_place
 from tui.model.extract.lexicon import NOT_NAMES
@@ -185,24 +186,19 @@ def alias_mentions(blocks: Sequence[Block], registry: Registry, built: dict[int,
                 owners.setdefault(form, []).append(group)
     if not owners:
         return []
-    alternatives = sorted(owners, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w’'-])(?:"
-        + "|".join(re.escape(a) for a in alternatives)
-        + r")(?:['’]s\b|(?<=s)['’](?!\w))?(?!\w)"
-    )
+    finder = AliasFinder(owners)
     mentions: list[Mention] = []
     for flat, (s_index, b_index, text) in enumerate(blocks):
-        for match in pattern.finditer(text):
-            surface = strip_possessive(match.group()) if match.group() not in owners else match.group()
-            candidates = owners.get(surface) or owners.get(match.group())
+        for start, end in finder.spans(text):
+            found = text[start:end]
+            surface = strip_possessive(found) if found not in owners else found
+            candidates = owners.get(surface) or owners.get(found)
             if not candidates:
                 continue
-            chosen = registry.overrides.get((flat, match.start()))
+            chosen = registry.overrides.get((flat, start))
             if chosen is None and any(surface in g.guarded for g in candidates):
                 continue  # "Nice work": a common word counts only where it was judged a place
             group = chosen if chosen is not None and chosen in candidates else candidates[0]
             entity = built[id(group)]
-            location = Location(s_index, b_index, match.start(), match.end())
-            mentions.append(Mention(entity.id, location, match.group()))
+            mentions.append(Mention(entity.id, Location(s_index, b_index, start, end), found))
     return mentions

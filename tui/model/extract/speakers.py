@@ -21,9 +21,9 @@ from tui.model.extract.discourse import (
     ADVERBIAL,
     PRONOUN_TAIL,
     VERB,
-    VERB_RE,
     Attribution,
     Discourse,
+    speech_verbs,
 )
 from tui.model.extract.lexicon import words
 from tui.model.extract.quotes import RawQuote, sentence_end, sentence_start
@@ -137,8 +137,8 @@ class Speakers:
         """The last speech verb before the quote in its sentence, and that verb's subject."""
         text = self.texts[block]
         start = sentence_start(text, open_mark)
-        for verb in reversed(list(VERB_RE.finditer(text, start, open_mark))):
-            found = self.subject(block, verb.start())
+        for verb in reversed(speech_verbs(text, start, open_mark)):
+            found = self.subject(block, verb)
             if found.found:
                 return found
         return Attribution(None, False)
@@ -208,10 +208,10 @@ class Speakers:
         if not text or any(a <= len(text) - 1 < b + 1 for a, b in self.discourse.quoted.get(block, ())):
             return None
         start = sentence_start(text, len(text) - 1)
-        for verb in reversed(list(VERB_RE.finditer(text, start))):
-            found = self.subject(block, verb.start())
+        for verb in reversed(speech_verbs(text, start)):
+            found = self.subject(block, verb)
             if found.found:
-                return self._remember(found.speaker, block, verb.start())
+                return self._remember(found.speaker, block, verb)
         return None
 
     def _remember(self, speaker: str | None, block: int, pos: int) -> str | None:
