@@ -53,7 +53,6 @@ _SAID_AFTER = re.compile(
     rf"(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+|once\s+|reportedly\s+|would\s+|will\s+)?"
     rf"(?:{_VERBS})\b"
 )
-_SAID_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
 _AGE_AFTER = re.compile(r",\s+\d{1,3}(?:,|\s)")
 _WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]+$")
 _REGION_AFTER = re.compile(r"[ \u00a0]+(" + "|".join(sorted(REGION_SUFFIXES)) + r")\b")
@@ -74,7 +73,31 @@ _ONE_OF_BEFORE = re.compile(
     r"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:them|us|(?:those|these|the|its|their|his|her)(?:\s+[\w-]+){1,3})\s*,\s+$"
 )
 """'One of them, X Y,' / 'One of those divers, X Y,': one member of a group, by name."""
-_ROLE_HEAD = re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s+$")
+_SPEAKER_HEADS = frozenset(SPEECH_VERBS | ROLE_NOUNS)
+_WORD_TAIL = re.compile(r"[\w-]+")
+
+
+def _head_before(before: str) -> bool:
+    """Whether ``before`` ends in a speech verb or role noun, then whitespace: "said ", "minister ".
+
+    What ``\\b(?:said|…|minister|…)\\s+$`` finds: the last word, or its part after a
+    hyphen ("vice-president", "ex-minister"), is one of them. Two such searches tried
+    every alternative at every position of the window; reading the last word back
+    costs one short match.
+    """
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    tail = _WORD_TAIL.match(stripped[::-1])
+    if tail is None:
+        return False
+    word = tail.group()[::-1]
+    return any(part in _SPEAKER_HEADS for part in _hyphen_tails(word))
+
+
+def _hyphen_tails(word: str) -> list[str]:
+    """ "ex-vice-president": itself and what follows each hyphen, the places a word boundary falls."""
+    return [word, *(word[i + 1 :] for i, char in enumerate(word) if char == "-")]
 
 
 _OWNER_BEFORE = re.compile(r"\b[A-Z][\w.-]*['’]s[ \u00a0]+$")
@@ -140,7 +163,7 @@ def _person_evidence(run: Run, text: str) -> bool:
     if _name_evidence(run):
         return True
     before = text[max(0, run.start - 40) : run.start]
-    if _SAID_BEFORE.search(before) or _ROLE_HEAD.search(before) or role_comma_before(text, run.start):
+    if _head_before(before) or role_comma_before(text, run.start):
         return True
     if len(run.tokens) > 1 and (_OWNER_BEFORE.search(before) or _ONE_OF_BEFORE.search(before)):
         return True  # "Nigeria's Chidi Anyanwu", "One of them, Ali Haddad,"

@@ -1,0 +1,90 @@
+"""The extractor's look-ups by word find exactly what the regexes they replaced found.
+
+Each replaced regex is kept here as the reference, and hypothesis looks for any text on
+which the two disagree, so the speed-ups can never change what a briefing's reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.model.extract.aliases import AliasFinder, _alternation
+from tui.model.extract.classify import _head_before
+from tui.model.extract.discourse import speech_verbs
+from tui.model.extract.lexicon import ROLE_NOUNS, SPEECH_VERBS
+
+# Pieces chosen to meet every edge of the rule: possessives ("'s", "’", "s'"), hyphens and
+# apostrophes before a name, a name running on into a longer word, accents, digits and underscores.
+PIECES = ["Anna", "Annas", "Anna Lind", "Lind", "Jean-Claude", "Jean", "O’Brien", "St. Ives", "St",
+          "Zoë", "Kyiv2", "a_b", "s", "'s", "’", "'", "-", " ", ".", ", ", "x", "é", "\n"]
+ALIASES = ["Anna", "Anna Lind", "Lind", "Jean", "Jean-Claude", "O’Brien", "St. Ives", "Zoë", "Annas",
+           "a_b", "Kyiv2"]
+
+
+def _regex_spans(aliases: list[str], text: str) -> list[tuple[int, int]]:
+    pattern = _alternation(sorted(set(aliases), key=len, reverse=True))
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ALIASES), min_size=1, max_size=6),
+       st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_word_lookup_finds_what_the_regex_finds(aliases: list[str], text: str) -> None:
+    assert list(AliasFinder(aliases).spans(text)) == _regex_spans(aliases, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=5),
+       st.lists(st.one_of(st.text(max_size=6), st.sampled_from(PIECES)), max_size=20))
+def test_any_aliases_in_any_text(aliases: list[str], pieces: list[str]) -> None:
+    """Arbitrary aliases (punctuation first, spaces, any script), some of them planted in the text."""
+    planted = (aliases[i % len(aliases)] if i % 3 == 0 else "" for i in range(len(pieces)))
+    text = "".join(piece + alias for piece, alias in zip(pieces, planted, strict=True))
+    assert list(AliasFinder(aliases).spans(text)) == _regex_spans(aliases, text)
+
+
+def test_longest_alias_wins_and_possessives_are_kept() -> None:
+    finder = AliasFinder(["Anna", "Anna Lind", "Jones"])
+    text = "Anna Lind’s aide met Anna and the Jones' dog; Annabel did not."
+    assert [text[a:b] for a, b in finder.spans(text)] == ["Anna Lind’s", "Anna", "Jones'"]
+
+
+VERBS = sorted(SPEECH_VERBS | {"adding", "according"}, key=len, reverse=True)
+VERB_REGEX = re.compile(r"\b(?:" + "|".join(VERBS) + r")\b")
+HEAD_REGEXES = [re.compile(rf"\b(?:{'|'.join(sorted(SPEECH_VERBS))})\s+$"),
+                re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s+$")]
+WORDS = ["said", "unsaid", "says", "told", "according", "adding", "minister", "vice-president",
+         "president", "ex", "-", "secretary-general", "general", "spokesman", "Said", "said_", "said2",
+         " ", "  ", "\u00a0", "\n", ",", ".", "“", "é", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14).map("".join), st.integers(0, 60), st.integers(0, 60))
+def test_speech_verbs_are_the_regex_matches(text: str, start: int, length: int) -> None:
+    """Anywhere in a text, also from a start inside a word ("unsaid" from its "s") and to an end."""
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert speech_verbs(text, start, end) == [m.start() for m in VERB_REGEX.finditer(text, start, end)]
+    assert speech_verbs(text) == [m.start() for m in VERB_REGEX.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=10).map("".join))
+def test_a_verb_or_role_before_is_what_the_regexes_found(before: str) -> None:
+    assert _head_before(before) == any(regex.search(before) for regex in HEAD_REGEXES)
+
+
+def test_a_hyphenated_role_and_its_last_part_both_count() -> None:
+    assert _head_before("the former vice-president ")
+    assert _head_before("an ex-minister ")
+    assert not _head_before("he said")  # nothing after the verb: the name does not follow it
+    assert not _head_before("the unsaid ")
+
+
+def test_a_verb_is_a_whole_word_even_when_the_search_starts_inside_one() -> None:
+    text = "the unsaid words, he said"
+    assert speech_verbs(text, text.index("said")) == [text.rindex("said")]
+    assert speech_verbs(text, 0, text.index(" words")) == []
