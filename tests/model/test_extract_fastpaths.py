@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model.extract.aliases import AliasFinder, _alternation
+from tui.model.extract.candidates import _SEQUENCE, _split, _split_unlimited
 from tui.model.extract.classify import _head_before
 from tui.model.extract.discourse import speech_verbs
 from tui.model.extract.lexicon import ROLE_NOUNS, SPEECH_VERBS
@@ -88,3 +89,18 @@ def test_a_verb_is_a_whole_word_even_when_the_search_starts_inside_one() -> None
     text = "the unsaid words, he said"
     assert speech_verbs(text, text.index("said")) == [text.rindex("said")]
     assert speech_verbs(text, 0, text.index(" words")) == []
+
+
+NAME_PIECES = ["Dr.", "J.", "U.S.", "Jean-Claude", "al-Assad", "O’Brien", "Ma’an", "Eun-ji", "Kyiv-based",
+               "Stratford-upon-Avon", "NATO", "von der", "Gulf of", "Smith’s", "Sánchez", " ", " ", "\u00a0",
+               ", ", ". ", "-", "said", "a", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnop", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=16).map("".join))
+def test_a_run_splits_into_the_tokens_a_search_of_the_whole_text_finds(text: str) -> None:
+    """Splitting with the search cut a little past the run gives the same tokens as searching on."""
+    for match in _SEQUENCE.finditer(text):
+        start, end = match.span()
+        cut = [piece.span() for piece in _split(text, start, end)]
+        assert cut == [piece.span() for piece in _split_unlimited(text, start, end)]

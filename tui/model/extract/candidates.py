@@ -183,6 +183,42 @@ def _place_pair(token: str) -> list[str]:
     return parts if all(p is not None and not p.ambiguous for p in places) else []
 
 
+_LOOKAHEAD = 32
+"""How far past a token its regex may look: "J." before a name, "-based" after one (a few characters)."""
+
+
+def _split(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The tokens of the run at ``start:end``.
+
+    Split in the text (not the run alone), so lookaheads ("J." before a name)
+    still see what follows, but only a little past the run: searching on to the
+    next token anywhere after it scanned the rest of the paragraph once per run,
+    with the tokens' many alternatives tried at every position. A token that
+    reaches that limit is split again in the whole text, so the cut never changes
+    a token.
+    """
+    limit = min(len(text), end + _LOOKAHEAD)
+    found: list[re.Match[str]] = []
+    for piece in _TOKEN_SPLIT.finditer(text, start, limit):
+        if piece.start() >= end:
+            break
+        if piece.end() == limit < len(text):
+            return _split_unlimited(text, start, end)
+        if piece.end() <= end:
+            found.append(piece)
+    return found
+
+
+def _split_unlimited(text: str, start: int, end: int) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    for piece in _TOKEN_SPLIT.finditer(text, start):
+        if piece.start() >= end:
+            break  # the rest of the text: stop here, not at its end (that was quadratic per paragraph)
+        if piece.end() <= end:
+            found.append(piece)
+    return found
+
+
 def runs(block: int, text: str) -> Iterator[Run]:
     """Every capitalised run in ``text`` with role prefix and honorific split off."""
     tagged, tags = _party_places(block, text)
@@ -191,13 +227,7 @@ def runs(block: int, text: str) -> Iterator[Run]:
         start, end = match.span()
         if tags and any(a <= start < b for a, b in tags):
             continue
-        # Split in the whole text (not the match alone), so lookaheads ("J." before a name) still see.
-        found: list[re.Match[str]] = []
-        for piece in _TOKEN_SPLIT.finditer(text, start):
-            if piece.start() >= end:
-                break  # the rest of the text: stop here, not at its end (that was quadratic per paragraph)
-            if piece.end() <= end:
-                found.append(piece)
+        found = _split(text, start, end)
         if not found:
             continue
         tokens = [t.group() for t in found]
