@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from tui.model.extract.aliases import AliasFinder, _alternation
 from tui.model.extract.candidates import _SEQUENCE, _split, _split_unlimited
 from tui.model.extract.classify import _head_before
-from tui.model.extract.discourse import speech_verbs
+from tui.model.extract.discourse import opening_pronouns, speech_verbs
 from tui.model.extract.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from tui.model.extract.quotes import _SENTENCE_BREAK
+from tui.model.leftovers import _TRAILING_EMBED, strip_trailing_embed
 
 # Pieces chosen to meet every edge of the rule: possessives ("'s", "’", "s'"), hyphens and
 # apostrophes before a name, a name running on into a longer word, accents, digits and underscores.
@@ -104,3 +106,28 @@ def test_a_run_splits_into_the_tokens_a_search_of_the_whole_text_finds(text: str
         start, end = match.span()
         cut = [piece.span() for piece in _split(text, start, end)]
         assert cut == [piece.span() for piece in _split_unlimited(text, start, end)]
+
+
+SENTENCE_PIECES = ["He", "She", "he", "Shed", "U.S.", "Mr.", "Dr", ".", "!", "?", "”", "’", "\"", "“", "‘",
+                   " ", "  ", "\n", "A", "Ab", "ab", "0", "x", "é", "Ünal"]
+OLD_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]['’”\"]?\s+(?=[“\"‘]?[A-Z0-9])")
+OLD_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”’\"]\s))(?P<p>He|She)\s")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=20).map("".join))
+def test_sentence_breaks_and_opening_pronouns_are_what_the_old_patterns_found(text: str) -> None:
+    assert [m.span() for m in _SENTENCE_BREAK.finditer(text)] == [m.span() for m in OLD_BREAK.finditer(text)]
+    assert opening_pronouns(text) == [(m.start("p"), m.group("p")) for m in OLD_PRONOUN.finditer(text)]
+
+
+EMBED_PIECES = ["pic.twitter.com/", "PIC.Twitter.com/", "https://t.co/", "http://T.CO/", "abc", "x", " ",
+                "\n", "\t", "\u00a0", "/", ":", "text"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(EMBED_PIECES), max_size=12).map("".join))
+def test_a_trailing_embed_is_cut_exactly_where_the_pattern_finds_it(text: str) -> None:
+    match = _TRAILING_EMBED.search(text)
+    expected = (text, None) if match is None else (text[: match.start()].rstrip(), match.group().strip())
+    assert strip_trailing_embed(text) == expected

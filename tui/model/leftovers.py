@@ -59,6 +59,7 @@ _BYLINE = re.compile(
 
 # An embedded post's media link left at the end of a real paragraph.
 _TRAILING_EMBED = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)\s*$", re.IGNORECASE)
+_EMBED_LINK = re.compile(r"pic\.twitter\.com/|https?://t\.co/", re.IGNORECASE)
 
 MAX_WORDS = 45
 """Longer lines are article text whatever they start with."""
@@ -77,7 +78,14 @@ def is_leftover(line: str) -> bool:
 
 
 def strip_trailing_embed(text: str) -> tuple[str, str | None]:
-    """Cut an embedded post's media link off the end of a paragraph: ``(paragraph, link or None)``."""
+    """Cut an embedded post's media link off the end of a paragraph: ``(paragraph, link or None)``.
+
+    The link is in the paragraph's last word, so that is looked at first: searching the
+    whole paragraph tried the pattern (which may open with spaces) at every position.
+    """
+    last = text.rsplit(None, 1)[-1] if text and not text.isspace() else ""
+    if not _EMBED_LINK.search(last):
+        return text, None
     match = _TRAILING_EMBED.search(text)
     if match is None:
         return text, None

@@ -92,7 +92,22 @@ _OPENING_DESCRIPTION = re.compile(
     r"(?:[^,.;“”\"]{1,60},\s+)?(?P<the>[Tt]he)\s+(?P<words>(?:[\w’'-]+ ){1,4})(?=[a-z])"
 )
 """A sentence that opens with a definite description and a verb: "The Chancellor defended …"."""
-_SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”’\"]\s))(?P<p>He|She)\s")
+_PRONOUN = re.compile(r"(?P<p>He|She)\s")
+_AFTER_SENTENCE = re.compile(r"(?<=[.!?]\s)|(?<=[.!?][”’\"]\s)")
+"""Where a sentence has just ended: what a pronoun opening the next one follows."""
+
+
+def opening_pronouns(text: str) -> list[tuple[int, str]]:
+    """Each "He" or "She" that opens a sentence (or the text), with where it stands.
+
+    Found as words first, then checked for the sentence end before them: one pattern
+    opening with those lookbehinds was tried at every position of every paragraph.
+    """
+    return [
+        (pronoun.start(), pronoun.group("p"))
+        for pronoun in _PRONOUN.finditer(text)
+        if pronoun.start() == 0 or _AFTER_SENTENCE.match(text, pronoun.start())
+    ]
 
 
 @dataclass(slots=True)
@@ -151,8 +166,8 @@ class Discourse:
         for verb in speech_verbs(text):
             if not _NOT_A_VERB.search(text, max(0, verb - 12), verb):
                 events.append((verb, 1, ""))
-        for pronoun in _SENTENCE_PRONOUN.finditer(text):
-            events.append((pronoun.start("p"), 2, pronoun.group("p")))
+        for at, pronoun in opening_pronouns(text):
+            events.append((at, 2, pronoun))
         for start in sentence_starts(text):
             opening = _OPENING_DESCRIPTION.match(text, start)
             if opening is not None:

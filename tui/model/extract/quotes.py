@@ -20,7 +20,9 @@ from tui.model.extract.lexicon import SPEECH_VERBS
 MAX_SENTENCE = 1_000
 """Characters a sentence reaches back at most, for :func:`sentence_start` (real ones are far shorter)."""
 _MARKS = re.compile(r"[“”\"]")
-_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]['’”\"]?\s+(?=[“\"‘]?[A-Z0-9])")
+# The mark first, then what may not stand before it ("U.S.", "Mr."): a pattern that opens with a
+# character class lets the regex engine skip to the next mark instead of trying every position.
+_SENTENCE_BREAK = re.compile(r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])['’”\"]?\s+(?=[“\"‘]?[A-Z0-9])")
 _AFTER_BREAK = re.compile(r"[“\"‘]?[A-Z0-9]")  # _SENTENCE_BREAK's lookahead
 _WORDS = re.compile(r"[\w’'-]+")
 _NAMING = re.compile(
