@@ -164,10 +164,15 @@ def feature_after(text: str, end: int) -> tuple[int, PlaceKind] | None:
 
 
 def settlement(before: str, after: str) -> str | None:
-    """The settlement or area noun that introduces the name ("town", "province"), if any."""
-    if _CONSTITUENCY.search(before):
+    """The settlement or area noun that introduces the name ("town", "province"), if any.
+
+    The patterns before the name need the words "for" and "of": a substring test first
+    spares most windows a search tried at every position.
+    """
+    if "for" in before and _CONSTITUENCY.search(before):
         return "constituency"  # "the MP for X"
-    match = _SETTLEMENT_OF.search(before) or _SETTLEMENT_AFTER.match(after)
+    match = _SETTLEMENT_OF.search(before) if "of" in before else None
+    match = match or _SETTLEMENT_AFTER.match(after)
     return match.group(1) if match else None
 
 
