@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tui.model.extract.aliases import AliasFinder, _alternation
 from tui.model.extract.candidates import _SEQUENCE, _split, _split_unlimited
-from tui.model.extract.classify import _head_before
+from tui.model.extract.classify import _head_before, _word_before
 from tui.model.extract.discourse import opening_pronouns, speech_verbs
 from tui.model.extract.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from tui.model.extract.quotes import _SENTENCE_BREAK
@@ -131,3 +131,13 @@ def test_a_trailing_embed_is_cut_exactly_where_the_pattern_finds_it(text: str) -
     match = _TRAILING_EMBED.search(text)
     expected = (text, None) if match is None else (text[: match.start()].rstrip(), match.group().strip())
     assert strip_trailing_embed(text) == expected
+
+
+OLD_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]+$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "’", "'", "of", "\u00a0", "\n\n", "\t"]), max_size=10).map("".join))
+def test_the_word_before_is_what_the_old_pattern_captured(before: str) -> None:
+    match = OLD_WORD_BEFORE.search(before)
+    assert _word_before(before) == (match.group(1) if match else None)

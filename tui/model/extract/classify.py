@@ -54,7 +54,6 @@ _SAID_AFTER = re.compile(
     rf"(?:{_VERBS})\b"
 )
 _AGE_AFTER = re.compile(r",\s+\d{1,3}(?:,|\s)")
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]+$")
 _REGION_AFTER = re.compile(r"[ \u00a0]+(" + "|".join(sorted(REGION_SUFFIXES)) + r")\b")
 _RIVER_AFTER = re.compile(r"[ \u00a0]+(River|river)\b")
 _RIVER_BEFORE = re.compile(r"\b(?:the\s+)?(?:[Rr]iver)[ \u00a0]+$")
@@ -93,6 +92,23 @@ def _head_before(before: str) -> bool:
         return False
     word = tail.group()[::-1]
     return any(part in _SPEAKER_HEADS for part in _hyphen_tails(word))
+
+
+_WORD_CHARS = re.compile(r"[\w’'-]+")
+
+
+def _word_before(before: str) -> str | None:
+    """The word that spaces alone follow to the end of ``before`` ("residents of "), if any.
+
+    What ``([\\w’'-]+)[ \\u00a0]+$`` captures (``$`` allows one newline after), read back
+    from the end instead of searched for from every position of the window.
+    """
+    line = before.removesuffix("\n")
+    stripped = line.rstrip(" \u00a0")
+    if len(stripped) == len(line):
+        return None
+    word = _WORD_CHARS.match(stripped[::-1])
+    return word.group()[::-1] if word is not None else None
 
 
 def _hyphen_tails(word: str) -> list[str]:
@@ -169,8 +185,7 @@ def _person_evidence(run: Run, text: str) -> bool:
         return True  # "Nigeria's Chidi Anyanwu", "One of them, Ali Haddad,"
     if len(run.tokens) in (2, 3) and person_slot(run, text, before):
         return True
-    word = _WORD_BEFORE.search(before)
-    blocked = word is not None and word.group(1) in _SUBJECT_BLOCKERS
+    blocked = _word_before(before) in _SUBJECT_BLOCKERS
     if run.possessive or blocked or (run.prefix and run.prefix[-1].lower() in _SUBJECT_BLOCKERS):
         return False  # "Residents of Carrville said", "In Lagos, the party chairman said"
     after = text[run.end : run.end + 120]
@@ -304,9 +319,9 @@ def decide(run: Run, text: str) -> Decision:
         decision.strong = True
         decision.role = role_before(text, run.start, run.prefix) or role_after(text, run.end)
         return decision
-    word = _WORD_BEFORE.search(before)
+    word = _word_before(before)
     on_map = locative_before(before) or nearby_before(before) or _coordinated_with_place(before, comma=True)
-    preposition = on_map or (word is not None and word.group(1) in PLACE_PREPOSITIONS)
+    preposition = on_map or word in PLACE_PREPOSITIONS
     if place is not None:
         small = place.kind is PlaceKind.TOWN and len(tokens) == 1
         if (not place.ambiguous and not small) or preposition or _listed_with_place(text, run.end):
@@ -315,11 +330,11 @@ def decide(run: Run, text: str) -> Decision:
             # ("flew to Washington" is the city; "wrote to Hallam", a small town's name, the surname)
             decision.person_context = len(tokens) == 1 and (
                 (place.kind is PlaceKind.CITY and not preposition)
-                or (place.kind is PlaceKind.TOWN and not on_map and not (word and word.group(1) in _IN))
+                or (place.kind is PlaceKind.TOWN and not on_map and word not in _IN)
             )
             return decision
         return decision
-    located = len(tokens) == 1 and not run.possessive and word is not None and word.group(1) in _LOCATED
+    located = len(tokens) == 1 and not run.possessive and word in _LOCATED
     if located and first_name(tokens[0]) is None and _lies_in_place(text, run.end):
         return _place(decision, text, run.end, PlaceKind.TOWN)  # "grew up in X in the Vale of Y"
     if len(tokens) == 1 and not run.possessive and (nearby_before(before) or _coordinated_with_place(before)):

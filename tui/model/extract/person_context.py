@@ -87,9 +87,15 @@ def not_a_name(run: Run, text: str) -> bool:
     if len(tokens) > 1 and acronym and not run.text.isupper() and gazetteer_place(head) is None:
         return True
     last = tokens[-1].lower()
-    if any(last.endswith(s) and len(last) > len(s) + 2 for s in ORG_SUFFIXES) and first_name(head) is None:
+    compound = last.endswith(ORG_SUFFIXES) and any(
+        last.endswith(s) and len(last) > len(s) + 2 for s in ORG_SUFFIXES
+    )
+    if compound and first_name(head) is None:
         return True  # a compound ("Spaarbank"), not the word itself ("West Bank")
     if len(tokens) == 1 and head in NUMBERED_NOUNS and _NUMBER_AFTER.match(text, run.end):
         return True
-    owner = _ORG_OF_BEFORE.search(text, max(0, run.start - 30), run.start)
+    window = max(0, run.start - 30)
+    if text.find("of", window, run.start) < 0:  # the pattern needs it: most runs are spared the search
+        return False
+    owner = _ORG_OF_BEFORE.search(text, window, run.start)
     return owner is not None and owner.group(1) in ORG_WORDS
