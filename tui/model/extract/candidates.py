@@ -198,6 +198,9 @@ def _split(text: str, start: int, end: int) -> list[re.Match[str]]:
     a token.
     """
     limit = min(len(text), end + _LOOKAHEAD)
+    first = _TOKEN_SPLIT.match(text, start, limit)
+    if first is not None and first.end() == end:
+        return [first]  # one token, the whole run (most runs): no search on for a second
     found: list[re.Match[str]] = []
     for piece in _TOKEN_SPLIT.finditer(text, start, limit):
         if piece.start() >= end:
