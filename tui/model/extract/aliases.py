@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-_WORD_START = re.compile(r"(?<![\w’'-])\w+")
-"""A maximal run of word characters that no word character, apostrophe or hyphen precedes."""
-_HEAD = re.compile(r"\w+")
+_WORD_RUN = re.compile(r"\w+")
+_JOINERS = "’'-"
+"""No name starts right after these: in "O’Brien" or "Jean-Claude", "Brien" and "Claude" are no match."""
 _WORD = re.compile(r"\w")
 _APOSTROPHES = "'’"
 
@@ -29,7 +29,7 @@ class AliasFinder:
         self.fallback: re.Pattern[str] | None = None
         ordered = sorted(set(aliases), key=len, reverse=True)
         for alias in ordered:
-            head = _HEAD.match(alias)
+            head = _WORD_RUN.match(alias)
             if head is None:  # an alias that starts with punctuation: rare enough for the regex
                 self.fallback = _alternation(ordered)
                 return
@@ -41,11 +41,12 @@ class AliasFinder:
             yield from (match.span() for match in self.fallback.finditer(text))
             return
         by_head, resume = self.by_head, 0
-        for word in _WORD_START.finditer(text):
+        for word in _WORD_RUN.finditer(text):
+            heads = by_head.get(word.group())
             start = word.start()
-            if start < resume:
+            if heads is None or start < resume or (start and text[start - 1] in _JOINERS):
                 continue
-            for alias in by_head.get(word.group(), ()):
+            for alias in heads:
                 if text.startswith(alias, start):
                     end = _whole_word_end(text, start + len(alias))
                     if end is not None:
