@@ -52,6 +52,29 @@ async def test_a_batch_in_a_quiet_spell_still_shows_and_the_last_shows_at_once()
         assert app.current_key == "news/a.md"  # reading goes on where it was
 
 
+async def test_a_list_that_grows_past_its_height_while_loading_scrolls_to_its_last_row() -> None:
+    """Rows added in batches (no layout of the screen each time) still size the list and its scrollbar."""
+    first = briefing("news/a00.md", "News 00", [("", ["Rain."])])
+    async with make_app(make_library(first)).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        rows = app.query_one("#briefing-list", RowList)
+        assert not rows.show_vertical_scrollbar  # one briefing fits
+        for done in range(1, 40, 6):
+            names = range(done, done + 6)
+            batch = [briefing(f"news/a{n:02}.md", f"News {n:02}", [("", ["Snow."])]) for n in names]
+            app.post_message(Loaded(batch, done=done + 6, total=60))
+            await pilot.pause(REFRESH_SECONDS + 0.1)
+        assert rows.virtual_size.height == len(listed(app)) * 2 > rows.size.height
+        assert rows.show_vertical_scrollbar
+        rows.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert rows.highlighted == len(listed(app)) - 1
+        assert rows.scroll_offset.y == rows.max_scroll_y > 0
+        assert "News 42" in "".join(strip.text for strip in rows.render_lines(rows.size.region))
+
+
 async def test_the_open_briefing_follows_a_full_name_that_loads_later() -> None:
     short = Entity(entity_id(EntityKind.PERSON, "Doe"), EntityKind.PERSON, "Doe", ["Doe"])
     open_first = briefing("news/short.md", "Short", [("", ["Doe spoke at noon."])], [short])

@@ -87,7 +87,9 @@ class LibraryPane(Vertical):
         option_list.set_rows(options)
         self.set_current(current)
         title = f"Briefings {len(library.briefings)}" + (f" · {len(failed)} failed" if failed else "")
-        self.query_one("#briefings-title", Static).update(Text(title, style="bold"))
+        # One line whatever the count (no_wrap, and one line high in the stylesheet), so no layout.
+        heading = Text(title, style="bold", no_wrap=True)
+        self.query_one("#briefings-title", Static).update(heading, layout=False)
 
     def mark_read(self, key: str, read: bool) -> None:
         """Redraw one briefing's row with its read mark (the rest of the list is untouched)."""

@@ -105,8 +105,23 @@ class LineList(ScrollView, can_focus=True):
     # -- drawing -----------------------------------------------------------------------------------
 
     def _size_to_rows(self) -> None:
-        """Size the scroll area to the rows (fixed height: nothing to measure)."""
-        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count * self.row_height)
+        """Size the scroll area to the rows (fixed height: nothing to measure).
+
+        A list whose own height is set by the stylesheet keeps its place on screen
+        when rows are added, so only its scroll area and scrollbar change: they are
+        set as Textual's own ``layout=False`` path sets them, without the layout of
+        the whole screen that setting ``virtual_size`` asks for. That layout ran
+        every half second while a library loaded (about 40 ms each). A scrollbar
+        that appears or goes still relayouts, through its own reactive.
+        """
+        size = Size(self.scrollable_content_region.width, self.row_count * self.row_height)
+        height = self.styles.height
+        if size == self.virtual_size or height is None or height.is_auto or not self.is_mounted:
+            self.virtual_size = size
+            return
+        self.set_reactive(LineList.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     def on_mount(self) -> None:
         """Rows given before mounting get their scroll area now."""
