@@ -9,8 +9,10 @@ from unittest.mock import patch
 
 from rich.text import Text
 from textual.strip import Strip
+from textual.widgets import Static
 
 from tests.ui.conftest import JANE, briefing, make_app, make_library, person
+from tui.model.document import LoadError
 from tui.model.entities import Entity, EntityKind, Location
 from tui.model.extract.names import entity_id
 from tui.model.loader import load_library
@@ -73,6 +75,35 @@ async def test_a_list_that_grows_past_its_height_while_loading_scrolls_to_its_la
         assert rows.highlighted == len(listed(app)) - 1
         assert rows.scroll_offset.y == rows.max_scroll_y > 0
         assert "News 42" in "".join(strip.text for strip in rows.render_lines(rows.size.region))
+
+
+async def test_a_list_that_first_overflows_in_one_batch_needs_no_sideways_scrolling() -> None:
+    """The scroll area is measured before its scrollbar appears; no horizontal bar may cover the last row."""
+    async with make_app(make_library(briefing("news/b00.md", "News 00", [("", ["Rain."])]))).run_test(
+        size=SIZE
+    ) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        rows = app.query_one("#briefing-list", RowList)
+        batch = [briefing(f"news/b{n:02}.md", f"News {n:02}", [("", ["Snow."])]) for n in range(1, 50)]
+        app.post_message(Loaded(batch, done=50, total=50, finished=True))
+        await pilot.pause()
+        assert rows.show_vertical_scrollbar and not rows.show_horizontal_scrollbar
+        rows.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert rows.scroll_offset.y == rows.max_scroll_y == rows.virtual_size.height - rows.size.height
+
+
+async def test_the_list_title_keeps_the_failed_count_in_view_in_a_narrow_pane() -> None:
+    """At 90 columns the pane is 24 wide: "Briefings 12 · 3 failed" takes a second line, not a cut."""
+    briefings = [briefing(f"news/c{n:02}.md", f"News {n:02}", [("", ["Rain."])]) for n in range(12)]
+    errors = [LoadError(f"news/bad{n}.md", "not UTF-8 text", 1) for n in range(3)]
+    async with make_app(make_library(*briefings, errors=errors)).run_test(size=(90, 30)) as pilot:
+        await pilot.pause()
+        title = pilot.app.query_one("#briefings-title", Static)
+        assert str(title.render()) == "Briefings 12 · 3 failed"
+        assert title.size.height == 2
 
 
 async def test_the_open_briefing_follows_a_full_name_that_loads_later() -> None:

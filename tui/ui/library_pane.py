@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -45,6 +46,7 @@ class LibraryPane(Vertical):
         self.briefing: Briefing | None = None
         self.library: Library | None = None
         self._read: dict[int, bool] = {}
+        self._title = "Briefings"
         self._rows: dict[tuple[str, bool], tuple[Briefing, Text]] = {}
         """Briefing rows by (key, read): the list is rebuilt as batches load, its rows need not be."""
 
@@ -86,10 +88,21 @@ class LibraryPane(Vertical):
         self.entries = entries
         option_list.set_rows(options)
         self.set_current(current)
-        title = f"Briefings {len(library.briefings)}" + (f" · {len(failed)} failed" if failed else "")
-        # One line whatever the count (no_wrap, and one line high in the stylesheet), so no layout.
-        heading = Text(title, style="bold", no_wrap=True)
-        self.query_one("#briefings-title", Static).update(heading, layout=False)
+        failures = f" · {len(failed)} failed" if failed else ""
+        self._set_title(f"Briefings {len(library.briefings)}{failures}")
+
+    def _set_title(self, title: str) -> None:
+        """Show the list's title; lay the screen out again only if it may take another line.
+
+        While a library loads the count changes every half second; a title that fits
+        on one line before and after keeps its height, and a layout of the whole
+        screen each time was most of the cost of showing a batch.
+        """
+        heading = self.query_one("#briefings-title", Static)
+        width = heading.content_region.width
+        one_line = width > 0 and cell_len(title) <= width and cell_len(self._title) <= width
+        self._title = title
+        heading.update(Text(title, style="bold"), layout=not one_line)
 
     def mark_read(self, key: str, read: bool) -> None:
         """Redraw one briefing's row with its read mark (the rest of the list is untouched)."""

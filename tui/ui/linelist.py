@@ -27,6 +27,15 @@ from textual.strip import Strip
 class LineList(ScrollView, can_focus=True):
     """Rows of ``row_height`` lines, at most one highlighted; Enter or a click chooses a row."""
 
+    DEFAULT_CSS = """
+    LineList {
+        overflow-x: hidden;
+    }
+    """
+    """Rows are cut to the width, so there is never anything to scroll sideways. (The scroll area's width
+    is taken before a vertical scrollbar first appears, and was then two cells too wide: a horizontal
+    scrollbar appeared and hid the last row.)"""
+
     HIGHLIGHT: ClassVar[str]
     """The component class that styles the highlighted row."""
 
