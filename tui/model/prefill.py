@@ -4,11 +4,11 @@ Annotation costs ~12 ms of CPU per article and holds the interpreter lock, so
 one process indexes a cold 1,000-article library in ~12 s on one core while
 the others idle, and the reader's event loop competes with it for the lock.
 :func:`load_many` hands the files that have no cache entry to helper
-processes (``python -m tui.model.prefill``, one per core (at most four),
-at a lower priority), which load them exactly as the reader would, filling
-the cache; the calling process then reads each file's entry in order, a
-cache hit. Nothing crosses between processes but file names and indices:
-the cache entries are the results.
+processes (``python -m tui.model.prefill``: one per core, at most four, none
+on a single core; at a lower priority), which load them exactly as the
+reader would, filling the cache; the calling process then reads each
+file's entry in order, a cache hit. Nothing crosses between processes but
+file names and indices: the cache entries are the results.
 
 If a helper cannot start, dies, or cannot write the cache, the file is simply
 loaded in-process: the result is the same, only slower.
