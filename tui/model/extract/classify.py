@@ -272,7 +272,8 @@ def decide(run: Run, text: str) -> Decision:
         feature = feature_after(text, run.end)
         if feature is not None:
             return _place(decision, text, feature[0], feature[1])
-    if _RIVER_BEFORE.search(before) or (len(tokens) == 1 and _RIVER_VERB_AFTER.match(after)):
+    river_before = "iver" in before and _RIVER_BEFORE.search(before)  # the word is needed: skip the search
+    if river_before or (len(tokens) == 1 and _RIVER_VERB_AFTER.match(after)):
         return _place(decision, text, run.end, PlaceKind.RIVER)
     if (
         len(tokens) == 1
@@ -344,6 +345,8 @@ def decide(run: Run, text: str) -> Decision:
 
 def _coordinated_with_place(before: str, *, comma: bool = False) -> bool:
     """Whether the word is listed after a known place: "Kidderminster and X" (or "Guildford, X")."""
+    if "," not in before and "and" not in before and "or" not in before:
+        return False  # the pattern needs one of them: most windows are spared its search
     match = _COORDINATED_BEFORE.search(before)
     if match is None or (match.group(2) == "," and not comma):
         return False
