@@ -16,6 +16,7 @@ from tui.model.extract.candidates import _SEQUENCE, _split, _split_unlimited
 from tui.model.extract.classify import _head_before, _word_before
 from tui.model.extract.discourse import opening_pronouns, speech_verbs
 from tui.model.extract.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from tui.model.extract.place_context import locative_before, nearby_before
 from tui.model.extract.quotes import _SENTENCE_BREAK
 from tui.model.leftovers import _TRAILING_EMBED, strip_trailing_embed
 
@@ -146,3 +147,26 @@ OLD_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]+$")
 def test_the_word_before_is_what_the_old_pattern_captured(before: str) -> None:
     match = OLD_WORD_BEFORE.search(before)
     assert _word_before(before) == (match.group(1) if match else None)
+
+
+OLD_LOCATIVE = re.compile(
+    r"\b(?:(?:near|outside|around|towards?|across|throughout|via|along|beyond|off|nearby)"
+    r"|(?:in|on|across|around|into|through|throughout|over|along|off|near|under|beneath|below|above|among|"
+    r"within|beyond)\s+the)[ \u00a0]+$"
+)
+OLD_NEARBY = re.compile(r"\b(?:near|outside|nearby|neighbouring|neighboring|towards?|via)[ \u00a0]+$")
+PLACE_WORDS = ["near", "in", "the", "thee", "within", "on", "towards", "toward", "neighbouring", "via", "x",
+               "a", "In", " ", "  ", "\u00a0", "\n", "\t", ",", "-", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PLACE_WORDS), max_size=10).map("".join))
+def test_a_preposition_before_is_what_the_old_patterns_found(before: str) -> None:
+    assert locative_before(before) == bool(OLD_LOCATIVE.search(before))
+    assert nearby_before(before) == bool(OLD_NEARBY.search(before))
+
+
+def test_a_preposition_then_spaces_and_one_newline_still_counts_as_the_old_patterns_did() -> None:
+    for before in ("flew near \n", "lives in the\u00a0\n", "in the \n\n", "near\n", "outside  "):
+        assert locative_before(before) == bool(OLD_LOCATIVE.search(before)), before
+        assert nearby_before(before) == bool(OLD_NEARBY.search(before)), before

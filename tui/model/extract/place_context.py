@@ -145,13 +145,6 @@ _CONSTITUENCY = re.compile(r"\b(?:MP|MPs|MSP|MEP|TD|[Mm]ember|[Ss]enator|[Cc]ong
 _SETTLEMENT_AFTER = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(" + "|".join(sorted(SETTLEMENT_WORDS | AREA_NOUNS)) + r")\b"
 )
-# Prepositions that put what follows on a map; "in" and "on" only with "the" ("in the Alps").
-_LOCATIVE = re.compile(
-    r"\b(?:(?:near|outside|around|towards?|across|throughout|via|along|beyond|off|nearby)"
-    r"|(?:in|on|across|around|into|through|throughout|over|along|off|near|under|beneath|below|above|among|"
-    r"within|beyond)\s+the)[ \u00a0]+$"
-)
-_NEARBY = re.compile(r"\b(?:near|outside|nearby|neighbouring|neighboring|towards?|via)[ \u00a0]+$")
 
 
 def feature_after(text: str, end: int) -> tuple[int, PlaceKind] | None:
@@ -187,14 +180,46 @@ def settlement_kind(word: str) -> PlaceKind:
     return PlaceKind.TOWN
 
 
+# Prepositions that put what follows on a map; "in" and "on" only with "the" ("in the Alps").
+_LOCATIVE_WORDS = frozenset(("near", "outside", "around", "toward", "towards", "across", "throughout", "via",
+                             "along", "beyond", "off", "nearby"))
+_LOCATIVE_BEFORE_THE = frozenset(("in", "on", "across", "around", "into", "through", "throughout", "over",
+                                  "along", "off", "near", "under", "beneath", "below", "above", "among",
+                                  "within", "beyond"))
+_NEARBY_WORDS = frozenset(("near", "outside", "nearby", "neighbouring", "neighboring", "toward", "towards",
+                           "via"))
+_WORD = re.compile(r"\w+")
+
+
 def locative_before(before: str) -> bool:
-    """Whether a strongly locative preposition ("near", "across the", "in the") ends ``before``."""
-    return _LOCATIVE.search(before) is not None
+    """Whether a strongly locative preposition ("near", "across the", "in the") ends ``before``.
+
+    Read back from the window's last words (as :func:`nearby_before`): the
+    pattern ``\\b(?:near|…|(?:in|on|…)\\s+the)[ \\u00a0]+$`` this replaces was
+    searched for from every position of the window.
+    """
+    word, rest = _last_word(before, " \u00a0")
+    if word in _LOCATIVE_WORDS:
+        return True
+    return word == "the" and _last_word(rest, None)[0] in _LOCATIVE_BEFORE_THE
 
 
 def nearby_before(before: str) -> bool:
     """Whether "near"/"outside" (no article) ends ``before``: what follows is a settlement."""
-    return _NEARBY.search(before) is not None
+    return _last_word(before, " \u00a0")[0] in _NEARBY_WORDS
+
+
+def _last_word(text: str, spaces: str | None) -> tuple[str | None, str]:
+    """The whole word that at least one of ``spaces`` (``None``: any whitespace) follows to the end of
+    ``text`` (a pattern's ``$`` also allows one newline after them), and the text before that word."""
+    line = text.removesuffix("\n") if spaces is not None else text
+    stripped = line.rstrip(spaces)
+    if len(stripped) == len(line):
+        return None, text
+    word = _WORD.match(stripped[::-1])
+    if word is None:
+        return None, text
+    return word.group()[::-1], stripped[: len(stripped) - word.end()]
 
 
 _PLURAL_KINDS = {
