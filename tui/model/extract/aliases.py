@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-_WORD_RUN = re.compile(r"\w+")
+from tui.model.extract.words import WORD_CHAR, WORD_RUN
+
 _JOINERS = "’'-"
 """No name starts right after these: in "O’Brien" or "Jean-Claude", "Brien" and "Claude" are no match."""
-_WORD = re.compile(r"\w")
 _APOSTROPHES = "'’"
 
 
@@ -29,7 +29,7 @@ class AliasFinder:
         self.fallback: re.Pattern[str] | None = None
         ordered = sorted(set(aliases), key=len, reverse=True)
         for alias in ordered:
-            head = _WORD_RUN.match(alias)
+            head = WORD_RUN.match(alias)
             if head is None:  # an alias that starts with punctuation: rare enough for the regex
                 self.fallback = _alternation(ordered)
                 return
@@ -41,7 +41,7 @@ class AliasFinder:
             yield from (match.span() for match in self.fallback.finditer(text))
             return
         by_head, resume = self.by_head, 0
-        for word in _WORD_RUN.finditer(text):
+        for word in WORD_RUN.finditer(text):
             heads = by_head.get(word.group())
             start = word.start()
             if heads is None or start < resume or (start and text[start - 1] in _JOINERS):
@@ -59,11 +59,11 @@ def _whole_word_end(text: str, end: int) -> int | None:
     """Where a match ending at ``end`` stops: after a possessive ("'s", or "'" after an s), if any;
     ``None`` if a word character follows (the alias is only the start of a longer word)."""
     if end < len(text) and text[end] in _APOSTROPHES:
-        if text.startswith("s", end + 1) and not _WORD.match(text, end + 2):
+        if text.startswith("s", end + 1) and not WORD_CHAR.match(text, end + 2):
             return end + 2
-        if text[end - 1] == "s" and not _WORD.match(text, end + 1):
+        if text[end - 1] == "s" and not WORD_CHAR.match(text, end + 1):
             return end + 1
-    return None if _WORD.match(text, end) else end
+    return None if WORD_CHAR.match(text, end) else end
 
 
 def _alternation(aliases: list[str]) -> re.Pattern[str]:

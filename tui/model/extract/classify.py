@@ -46,6 +46,7 @@ from tui.model.extract.place_context import (
 from tui.model.extract.place_context import PLACE_HEADS as _PLACE_HEADS
 from tui.model.extract.place_context import PLACE_TAILS as _PLACE_TAILS
 from tui.model.extract.roles import role_after, role_before, role_comma_before
+from tui.model.extract.words import word_before
 
 _VERBS = "|".join(sorted(SPEECH_VERBS))
 _SAID_AFTER = re.compile(
@@ -73,7 +74,8 @@ _ONE_OF_BEFORE = re.compile(
 )
 """'One of them, X Y,' / 'One of those divers, X Y,': one member of a group, by name."""
 _SPEAKER_HEADS = frozenset(SPEECH_VERBS | ROLE_NOUNS)
-_WORD_TAIL = re.compile(r"[\w-]+")
+_HYPHENATED_WORD = re.compile(r"[\w-]+")
+_NAME_WORD = re.compile(r"[\w’'-]+")
 
 
 def _head_before(before: str) -> bool:
@@ -81,34 +83,16 @@ def _head_before(before: str) -> bool:
 
     What ``\\b(?:said|…|minister|…)\\s+$`` finds: the last word, or its part after a
     hyphen ("vice-president", "ex-minister"), is one of them. Two such searches tried
-    every alternative at every position of the window; reading the last word back
-    costs one short match.
+    every alternative at every position of the window.
     """
-    stripped = before.rstrip()
-    if len(stripped) == len(before):
-        return False
-    tail = _WORD_TAIL.match(stripped[::-1])
-    if tail is None:
-        return False
-    word = tail.group()[::-1]
-    return any(part in _SPEAKER_HEADS for part in _hyphen_tails(word))
-
-
-_WORD_CHARS = re.compile(r"[\w’'-]+")
+    word = word_before(before, _HYPHENATED_WORD, None)[0]
+    return word is not None and any(part in _SPEAKER_HEADS for part in _hyphen_tails(word))
 
 
 def _word_before(before: str) -> str | None:
-    """The word that spaces alone follow to the end of ``before`` ("residents of "), if any.
-
-    What ``([\\w’'-]+)[ \\u00a0]+$`` captures (``$`` allows one newline after), read back
-    from the end instead of searched for from every position of the window.
-    """
-    line = before.removesuffix("\n")
-    stripped = line.rstrip(" \u00a0")
-    if len(stripped) == len(line):
-        return None
-    word = _WORD_CHARS.match(stripped[::-1])
-    return word.group()[::-1] if word is not None else None
+    """The word that spaces alone follow to the end of ``before`` ("residents of "), if any:
+    what ``([\\w’'-]+)[ \\u00a0]+$`` captured."""
+    return word_before(before, _NAME_WORD, " \u00a0")[0]
 
 
 def _hyphen_tails(word: str) -> list[str]:

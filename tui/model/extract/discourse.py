@@ -34,11 +34,10 @@ from tui.model.extract.roles import (
     person_noun,
     role_signature,
 )
+from tui.model.extract.words import WORD_CHAR, WORD_RUN
 
 _VERBS = frozenset(SPEECH_VERBS | {"adding", "according"})
 VERB = r"(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")"
-_WORD_RUN = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w")
 
 
 def speech_verbs(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -48,10 +47,10 @@ def speech_verbs(text: str, start: int = 0, end: int | None = None) -> list[int]
     146 verbs at every position and was a twentieth of annotating an article.
     """
     found: list[int] = []
-    for word in _WORD_RUN.finditer(text, start, len(text) if end is None else end):
+    for word in WORD_RUN.finditer(text, start, len(text) if end is None else end):
         if word.group() in _VERBS:
             at = word.start()
-            if at == start and at > 0 and _WORD_CHAR.match(text, at - 1):
+            if at == start and at > 0 and WORD_CHAR.match(text, at - 1):
                 continue  # the tail of a word that began before ``start``
             found.append(at)
     return found

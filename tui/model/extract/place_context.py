@@ -18,6 +18,7 @@ import re
 
 from tui.model.entities import PlaceKind
 from tui.model.extract.lexicon import SETTLEMENT_WORDS, words
+from tui.model.extract.words import WORD_RUN, word_before
 
 # Capitalised words that end a place name and say its kind: "Oskil River", "Kursk Oblast".
 PLACE_TAILS: dict[str, PlaceKind] = {
@@ -188,7 +189,6 @@ _LOCATIVE_BEFORE_THE = frozenset(("in", "on", "across", "around", "into", "throu
                                   "within", "beyond"))
 _NEARBY_WORDS = frozenset(("near", "outside", "nearby", "neighbouring", "neighboring", "toward", "towards",
                            "via"))
-_WORD = re.compile(r"\w+")
 
 
 def locative_before(before: str) -> bool:
@@ -198,28 +198,15 @@ def locative_before(before: str) -> bool:
     pattern ``\\b(?:near|…|(?:in|on|…)\\s+the)[ \\u00a0]+$`` this replaces was
     searched for from every position of the window.
     """
-    word, rest = _last_word(before, " \u00a0")
+    word, at = word_before(before, WORD_RUN, " \u00a0")
     if word in _LOCATIVE_WORDS:
         return True
-    return word == "the" and _last_word(rest, None)[0] in _LOCATIVE_BEFORE_THE
+    return word == "the" and word_before(before[:at], WORD_RUN, None)[0] in _LOCATIVE_BEFORE_THE
 
 
 def nearby_before(before: str) -> bool:
     """Whether "near"/"outside" (no article) ends ``before``: what follows is a settlement."""
-    return _last_word(before, " \u00a0")[0] in _NEARBY_WORDS
-
-
-def _last_word(text: str, spaces: str | None) -> tuple[str | None, str]:
-    """The whole word that at least one of ``spaces`` (``None``: any whitespace) follows to the end of
-    ``text`` (a pattern's ``$`` also allows one newline after them), and the text before that word."""
-    line = text.removesuffix("\n") if spaces is not None else text
-    stripped = line.rstrip(spaces)
-    if len(stripped) == len(line):
-        return None, text
-    word = _WORD.match(stripped[::-1])
-    if word is None:
-        return None, text
-    return word.group()[::-1], stripped[: len(stripped) - word.end()]
+    return word_before(before, WORD_RUN, " \u00a0")[0] in _NEARBY_WORDS
 
 
 _PLURAL_KINDS = {
