@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model.extract.aliases import AliasFinder
-from tui.model.extract.candidates import _SEQUENCE, _split, _split_unlimited
+from tui.model.extract.candidates import _SEQUENCE, _split
 from tui.model.extract.classify import _head_before, _word_before
 from tui.model.extract.discourse import opening_pronouns, speech_verbs
 from tui.model.extract.lexicon import ROLE_NOUNS, SPEECH_VERBS
@@ -111,7 +111,7 @@ def test_a_run_splits_into_the_tokens_a_search_of_the_whole_text_finds(text: str
     for match in _SEQUENCE.finditer(text):
         start, end = match.span()
         cut = [piece.span() for piece in _split(text, start, end)]
-        assert cut == [piece.span() for piece in _split_unlimited(text, start, end)]
+        assert cut == [piece.span() for piece in _split(text, start, end, len(text))]
 
 
 SENTENCE_PIECES = ["He", "She", "he", "Shed", "U.S.", "Mr.", "Dr", ".", "!", "?", "”", "’", "\"", "“", "‘",

@@ -187,36 +187,27 @@ _LOOKAHEAD = 32
 """How far past a token its regex may look: "J." before a name, "-based" after one (a few characters)."""
 
 
-def _split(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """The tokens of the run at ``start:end``.
+def _split(text: str, start: int, end: int, limit: int | None = None) -> list[re.Match[str]]:
+    """The tokens of the run at ``start:end``, searched for in ``text`` up to ``limit``.
 
     Split in the text (not the run alone), so lookaheads ("J." before a name)
-    still see what follows, but only a little past the run: searching on to the
-    next token anywhere after it scanned the rest of the paragraph once per run,
-    with the tokens' many alternatives tried at every position. A token that
-    reaches that limit is split again in the whole text, so the cut never changes
-    a token.
+    still see what follows, but by default only a little past the run: searching
+    on to the next token anywhere after it scanned the rest of the paragraph once
+    per run, with the tokens' many alternatives tried at every position. A token
+    that reaches that limit is split again in the whole text, so the cut never
+    changes a token.
     """
-    limit = min(len(text), end + _LOOKAHEAD)
-    first = _TOKEN_SPLIT.match(text, start, limit)
-    if first is not None and first.end() == end:
-        return [first]  # one token, the whole run (most runs): no search on for a second
+    if limit is None:
+        limit = min(len(text), end + _LOOKAHEAD)
+        first = _TOKEN_SPLIT.match(text, start, limit)
+        if first is not None and first.end() == end:
+            return [first]  # one token, the whole run (most runs): no search on for a second
     found: list[re.Match[str]] = []
     for piece in _TOKEN_SPLIT.finditer(text, start, limit):
         if piece.start() >= end:
             break
         if piece.end() == limit < len(text):
-            return _split_unlimited(text, start, end)
-        if piece.end() <= end:
-            found.append(piece)
-    return found
-
-
-def _split_unlimited(text: str, start: int, end: int) -> list[re.Match[str]]:
-    found: list[re.Match[str]] = []
-    for piece in _TOKEN_SPLIT.finditer(text, start):
-        if piece.start() >= end:
-            break  # the rest of the text: stop here, not at its end (that was quadratic per paragraph)
+            return _split(text, start, end, len(text))
         if piece.end() <= end:
             found.append(piece)
     return found
