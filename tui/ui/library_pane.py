@@ -46,7 +46,6 @@ class LibraryPane(Vertical):
         self.briefing: Briefing | None = None
         self.library: Library | None = None
         self._read: dict[int, bool] = {}
-        self._title = "Briefings"
         self._rows: dict[tuple[str, bool], tuple[Briefing, Text]] = {}
         """Briefing rows by (key, read): the list is rebuilt as batches load, its rows need not be."""
 
@@ -100,8 +99,7 @@ class LibraryPane(Vertical):
         """
         heading = self.query_one("#briefings-title", Static)
         width = heading.content_region.width
-        one_line = width > 0 and cell_len(title) <= width and cell_len(self._title) <= width
-        self._title = title
+        one_line = heading.size.height == 1 and 0 < cell_len(title) <= width  # now, and with the new text
         heading.update(Text(title, style="bold"), layout=not one_line)
 
     def mark_read(self, key: str, read: bool) -> None:
