@@ -13,12 +13,10 @@ and prints the instructions per article, which do not drift.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,8 +25,7 @@ from tests.bench import generate
 
 
 def _articles() -> list[Path]:
-    data = Path(os.environ.get("BRIEFING_BENCH_DIR", Path(tempfile.gettempdir()) / "briefing-bench"))
-    library = generate.ensure_library(data / "library-1000", 1000, 800_000)
+    library = generate.library_1000()
     return sorted(path for path in library.rglob("*") if path.suffix in (".md", ".txt"))
 
 

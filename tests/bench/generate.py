@@ -21,8 +21,10 @@ import argparse
 import datetime as dt
 import gzip
 import json
+import os
 import random
 import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -314,6 +316,17 @@ def _ensure(root: Path, params: dict[str, object], make: object) -> Path:
     make()
     stamp.write_text(wanted, encoding="utf-8")
     return root
+
+
+def data_dir() -> Path:
+    """Where the benchmarks keep what they generate: ``$BRIEFING_BENCH_DIR``, else ``briefing-bench`` in the
+    temp directory."""
+    return Path(os.environ.get("BRIEFING_BENCH_DIR", Path(tempfile.gettempdir()) / "briefing-bench"))
+
+
+def library_1000() -> Path:
+    """The 1,000-article library (about 800,000 words) the benchmarks measure, made once."""
+    return ensure_library(data_dir() / "library-1000", 1000, 800_000)
 
 
 def ensure_library(root: Path, count: int, total_words: int, seed: int = SEED) -> Path:

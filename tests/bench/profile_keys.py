@@ -25,7 +25,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
 from tests.bench import generate
 from tests.bench.bench_reader import longest
@@ -92,14 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cycles", type=int, default=5)
     parser.add_argument("--profile", metavar="KEY", help="cProfile this key (Pilot name: enter, end...)")
     options = parser.parse_args(argv)
-    data = Path(os.environ.get("BRIEFING_BENCH_DIR", Path(tempfile.gettempdir()) / "briefing-bench"))
+    data = generate.data_dir()
     os.environ.setdefault("BRIEFING_CACHE_DIR", str(data / "profile-cache"))
     for name in ("STATE", "CONFIG"):
         os.environ[f"BRIEFING_{name}_DIR"] = tempfile.mkdtemp(prefix=f"briefing-{name.lower()}-")
     if options.what == "50k":
         paths, count = [str(generate.ensure_long_article(data / "long-50k", 50_000))], 1
     elif options.what == "1000":
-        library = generate.ensure_library(data / "library-1000", 1000, 800_000)
+        library = generate.library_1000()
         paths, count = [longest(str(library)), str(library)], 1000
     else:
         paths, count = [], 1
