@@ -31,7 +31,7 @@ from tui.model.dossier import dossier_markdown
 from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind, Quote
 from tui.model.export import library_to_dict
 from tui.model.export_md import briefing_markdown
-from tui.model.library import Library, _ids_in
+from tui.model.library import Library
 from tui.model.loader import _load_file, load_file, load_library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "loader"
@@ -258,9 +258,11 @@ def test_a_warm_briefing_builds_its_text_only_when_first_used(tmp_path: Path, ca
     briefing, _ = load_file(path)
     assert briefing is not None and expected_briefing is not None
     assert briefing._body is not None, "listing and indexing need no text"
-    assert _ids_in(briefing) == _ids_in(expected_briefing)
+    assert briefing.entity_ids() == expected_briefing.entity_ids()
+    assert briefing._annotations is not None, "indexing needs the ids mentions name, not the mentions"
     assert briefing.mentions == expected_briefing.mentions and briefing.quotes == expected_briefing.quotes
-    assert briefing._body is not None, "mentions and quotes come with the head"
+    assert briefing._annotations is None and briefing.entity_ids() == expected_briefing.entity_ids()
+    assert briefing._body is not None, "mentions and quotes need no text"
     assert [s.title for s in briefing.sections] == [s.title for s in expected_briefing.sections]
     assert briefing._body is None and briefing == expected_briefing
 

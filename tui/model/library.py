@@ -102,7 +102,7 @@ class Library:
                 self._holders.setdefault(target, set()).add(briefing.key)
                 self._dirty.update((old, target))
         for briefing in new:
-            for entity_id in _ids_in(briefing):
+            for entity_id in briefing.entity_ids():
                 self._holders.setdefault(entity_id, set()).add(briefing.key)
                 self._dirty.add(entity_id)
         self._reorder = True
@@ -119,7 +119,7 @@ class Library:
             return None
         self.briefings[:] = [b for b in self.briefings if b is not briefing]
         del self._order[key]
-        for entity_id in _ids_in(briefing):
+        for entity_id in briefing.entity_ids():
             self._holders.get(entity_id, set()).discard(key)
             self._dirty.add(entity_id)
         self._folder.forget(key)
@@ -209,12 +209,6 @@ def sort_key(briefing: Briefing) -> SortKey:
     return (0 if briefing.date else 1, date, briefing.title.casefold(), briefing.key)
 
 
-def _ids_in(briefing: Briefing) -> set[str]:
-    """Every entity id a briefing names, mentions or quotes."""
-    ids = set(briefing.entities)
-    ids.update(m.entity_id for m in briefing.mentions)
-    ids.update(q.speaker_id for q in briefing.quotes if q.speaker_id is not None)
-    return ids
 
 
 _ENTITY_VALUES = attrgetter(*(f.name for f in fields(Entity)))
