@@ -76,6 +76,17 @@ def test_the_same_file_twice_loads_once(corpus: Path) -> None:
     assert [f.name for f in files].count("harbour.md") == 1
 
 
+def test_a_file_reached_by_links_inside_folders_is_listed_once(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    (root / "a").mkdir(parents=True)
+    write(root / "a" / "story.md", "# Story\n\nText.\n")
+    os.link(root / "a" / "story.md", root / "hard.md")
+    (root / "soft.md").symlink_to(root / "a" / "story.md")
+    (root / "b").symlink_to(root / "a", target_is_directory=True)
+    files, errors = discover([root])
+    assert len(files) == 1 and not errors
+
+
 def test_hidden_entries_and_other_suffixes_are_skipped(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write(tmp_path / ".git" / "notes.md", "Hidden.\n")

@@ -124,17 +124,27 @@ def _walk(
     if root_key in seen_dirs:
         return
     seen_dirs.add(root_key)
-    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = [(root, frozenset({root_key}))]
+    stack: list[tuple[Path, tuple[int, int], frozenset[tuple[int, int]]]] = [
+        (root, root_key, frozenset({root_key}))
+    ]
     while stack:
-        directory, ancestors = stack.pop()
+        directory, (device, _), ancestors = stack.pop()
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
             errors.append(LoadError(str(directory), os_message(error)))
             continue
-        subdirectories: list[tuple[Path, frozenset[tuple[int, int]]]] = []
+        subdirectories: list[tuple[Path, tuple[int, int], frozenset[tuple[int, int]]]] = []
         for entry in entries:
             if entry.name.startswith("."):
+                continue
+            if entry.is_file(follow_symlinks=False):
+                # A plain file: the directory listing gives its type and inode, so no stat call
+                # (a tenth of a millisecond each: 1,000 files before the first one opens).
+                key = (device, entry.inode())
+                if is_briefing_name(entry.name) and key not in seen_files:
+                    seen_files.add(key)
+                    files.append(Path(entry.path))
                 continue
             try:
                 info = entry.stat()  # follows symlinks
@@ -149,7 +159,7 @@ def _walk(
                     errors.append(LoadError(entry.path, loop))
                 elif key not in seen_dirs:
                     seen_dirs.add(key)
-                    subdirectories.append((Path(entry.path), ancestors | {key}))
+                    subdirectories.append((Path(entry.path), key, ancestors | {key}))
             elif stat.S_ISREG(info.st_mode) and is_briefing_name(entry.name) and key not in seen_files:
                 seen_files.add(key)
                 files.append(Path(entry.path))
