@@ -7,7 +7,9 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.console import Console
 
+from tui.ui.sidebar import bar
 from tui.ui.text import _one_cell_each, _wrap_cells, _wrap_narrow, assemble, one_line, safe, wrap_offsets
 
 _CONTROLS = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]] + ["\u202e", "\u2066"]
@@ -65,3 +67,13 @@ def test_wide_and_zero_width_characters_take_the_general_wrapper() -> None:
         assert not _one_cell_each(text)
     wide = "東京東京 ab"
     assert [wide[s:e] for s, e in wrap_offsets(wide, 4)] == ["東京", "東京 ", "ab"]
+
+
+def test_a_mention_bar_shows_every_stretch_with_mentions_bold_and_every_empty_one_dim() -> None:
+    counts = [0, 8, 2, 2, 0, 0, 1, 0]
+    row = bar(counts)
+    console = Console(width=20)
+    styles = [str(row.get_style_at_offset(console, cell)) for cell in range(len(counts))]
+    assert styles == ["bold" if count else "dim" for count in counts]
+    assert row.plain[0] == "·" and row.plain[1] == "█" and row.plain[1] != row.plain[2]
+    assert len(row.spans) == 5, "one span per run of alike cells"

@@ -71,7 +71,7 @@ class CardList(LineList):
         self.lines = lines
         self._highlighted = None
         self._built.clear()
-        self._strips.clear()
+        self._forget_all()
         self._size_to_rows()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()

@@ -44,6 +44,8 @@ class LineList(ScrollView, can_focus=True):
         self.row_height = max(1, row_height)
         self._highlighted: int | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(512)
+        self._base: Style | None = None
+        """The list's own style (``rich_style`` walks up the DOM), kept as long as the strips are."""
 
     # -- what a subclass says ----------------------------------------------------------------------
 
@@ -95,6 +97,11 @@ class LineList(ScrollView, can_focus=True):
             self._highlighted = index
         self._keep_visible()
 
+    def _forget_all(self) -> None:
+        """Every line is drawn again, in the style the list has now."""
+        self._strips.clear()
+        self._base = None
+
     def _forget(self, index: int) -> None:
         """Redraw one row's lines only (a whole refresh sent every visible line through the compositor)."""
         for part in range(self.row_height):
@@ -138,14 +145,14 @@ class LineList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         """Rows are cut to the width, so a new width redraws them."""
-        self._strips.clear()
+        self._forget_all()
         self._size_to_rows()
         self._keep_visible()
 
     def notify_style_update(self) -> None:
         """Theme or focus changed: redraw with the new highlight style."""
         super().notify_style_update()
-        self._strips.clear()
+        self._forget_all()
 
     def render_line(self, y: int) -> Strip:
         """One line of one row, cut to the width, in the highlight's style if its row is highlighted."""
@@ -154,7 +161,9 @@ class LineList(ScrollView, can_focus=True):
         if strip is not None:  # the common case, kept cheap: rich_style walks up the DOM
             return strip
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base
+        if base is None:
+            base = self._base = self.rich_style
         if index >= self.row_count:
             return Strip.blank(width, base)
         style = self._row_style(index, base)

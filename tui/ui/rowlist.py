@@ -90,7 +90,7 @@ class RowList(LineList):
         self._rows = list(rows)
         self._lines.clear()
         self._highlighted = highlighted if highlighted is not None and 0 <= highlighted < len(rows) else None
-        self._strips.clear()
+        self._forget_all()
         self._size_to_rows()
         self.refresh()
         self._keep_visible()

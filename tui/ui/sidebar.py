@@ -60,12 +60,13 @@ class Row:
 def bar(counts: list[int]) -> Text:
     """An X-Ray bar: one block per stretch of text, taller where there are more mentions, a dot where none."""
     top = max(max(counts, default=0), 1)
-    row = Text(end="", no_wrap=True)
-    for count in counts:
-        if count:
-            row.append(_LEVELS[max(1, round(count * 8 / top))], style="bold")
-        else:
-            row.append("·", style="dim")
+    row = Text("".join(_LEVELS[max(1, round(count * 8 / top))] if count else "·" for count in counts),
+               end="", no_wrap=True)
+    start = 0  # one span per run of cells alike (a span per cell made each bar 24 to draw)
+    for end in range(1, len(counts) + 1):
+        if end == len(counts) or bool(counts[end]) != bool(counts[start]):
+            row.stylize("bold" if counts[start] else "dim", start, end)
+            start = end
     return row
 
 
