@@ -18,6 +18,7 @@ from tui.model.extract.discourse import opening_pronouns, speech_verbs
 from tui.model.extract.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from tui.model.extract.place_context import locative_before, nearby_before
 from tui.model.extract.quotes import _SENTENCE_BREAK
+from tui.model.extract.words import trie_pattern
 from tui.model.leftovers import _TRAILING_EMBED, strip_trailing_embed
 
 # Pieces chosen to meet every edge of the rule: possessives ("'s", "’", "s'"), hyphens and
@@ -67,7 +68,7 @@ HEAD_REGEXES = [re.compile(rf"\b(?:{'|'.join(sorted(SPEECH_VERBS))})\s+$"),
                 re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s+$")]
 WORDS = ["said", "unsaid", "says", "told", "according", "adding", "minister", "vice-president",
          "president", "ex", "-", "secretary-general", "general", "spokesman", "Said", "said_", "said2",
-         " ", "  ", "\u00a0", "\n", ",", ".", "“", "é", "x"]
+         " ", "  ", "\u00a0", "\n", ",", ".", "“", "é", "x", "sai", "addin", "saying", "tol"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -91,6 +92,16 @@ def test_a_hyphenated_role_and_its_last_part_both_count() -> None:
     assert _head_before("an ex-minister ")
     assert not _head_before("he said")  # nothing after the verb: the name does not follow it
     assert not _head_before("the unsaid ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text(alphabet="abs’", min_size=1, max_size=4), max_size=12),
+       st.text(alphabet="abs’", max_size=5))
+def test_a_trie_pattern_matches_exactly_its_words(words: set[str], probe: str) -> None:
+    """Words sharing beginnings, one a prefix of another, apostrophes: exactly the set, nothing more."""
+    pattern = re.compile(trie_pattern(words))
+    assert bool(pattern.fullmatch(probe)) == (probe in words)
+    assert all(pattern.fullmatch(word) for word in words)
 
 
 def test_a_verb_is_a_whole_word_even_when_the_search_starts_inside_one() -> None:

@@ -9,10 +9,37 @@ reads that word back from the end instead; the callers then look it up in a set.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 WORD_RUN = re.compile(r"\w+")
 """A maximal run of word characters (``\\w``, as the replaced patterns' ``\\b`` saw them)."""
 WORD_CHAR = re.compile(r"\w")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching exactly ``words``, as a tree of their shared beginnings.
+
+    ``said|saw|say…`` as ``sa(?:id|w|y…)``: the engine rules out most positions
+    on the first character instead of trying every word there.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree) if tree else "(?!)"  # no words: nothing matches
+
+
+def _branches(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
 
 
 def word_before(text: str, word: re.Pattern[str], spaces: str | None) -> tuple[str | None, int]:
