@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import make_app
@@ -65,3 +66,23 @@ async def test_the_changes_of_start_up_rebuild_the_bar_once(library: Library) ->
     finally:
         QuickFooter.recompose = build  # type: ignore[method-assign]
     assert builds == 1
+
+
+async def test_the_first_screen_drawn_already_has_the_articles_keys(library: Library) -> None:
+    """Textual's Footer fills in after the first paint: the bar flashed empty, then grew its keys."""
+    layouts: list[list[str]] = []  # the keys on the bar at each layout of the reader's screen
+    layout = Screen._refresh_layout
+
+    def recorded(screen: Screen[object], *args: object, **kwargs: object) -> None:
+        if isinstance(screen.app, BriefingApp):
+            layouts.append([key.action for key in screen.query(FooterKey)])
+        layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    Screen._refresh_layout = recorded  # type: ignore[assignment,method-assign]
+    try:
+        async with make_app(library).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            shown = [key.action for key in pilot.app.screen.query(FooterKey)]
+    finally:
+        Screen._refresh_layout = layout  # type: ignore[method-assign]
+    assert "history_back" in layouts[0] and layouts[0] == shown

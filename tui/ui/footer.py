@@ -57,9 +57,26 @@ class QuickFooter(Footer):
         signal.unsubscribe(self)
         signal.subscribe(self, self.bindings_changed, immediate=True)
 
+    def compose_now(self) -> None:
+        """Fill the bar before the first paint, once (Textual's Footer fills it after, on a bindings change).
+
+        The rebuild runs from the bar's own queue; binding changes until then
+        (the app's first focus) are taken into it rather than queuing another.
+        """
+        self._bindings_ready = True
+        self._rebuild_queued = True
+        self.refresh(recompose=True)
+
     def recompose_later(self) -> None:
-        """Rebuild the bar after the next refresh (what Textual's Footer does on every change)."""
-        self.call_after_refresh(self.recompose)
+        """Rebuild the bar after the next refresh (as Textual's Footer does on each change), if still due."""
+        self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        """A rebuild asked for before :meth:`compose_now`'s may find the bar already showing these keys."""
+        if self.is_attached and self._bindings_shown()[0] == self._shown:
+            self._rebuild_queued = False
+            return
+        await self.recompose()
 
     async def recompose(self) -> None:
         """Rebuild the bar, remembering what it shows."""
