@@ -165,6 +165,21 @@ def test_batches_of_any_size_give_what_one_add_gives() -> None:
         assert seen(library) == seen(whole), cuts
 
 
+def test_an_index_built_in_one_pass_is_the_one_built_entry_by_entry() -> None:
+    """Just loaded, every entry is rebuilt in one pass over the library; a few, one by one: the same."""
+    whole = Library()
+    whole.add(corpus())
+    one_pass = list(whole.index.items())
+    piecewise = Library()
+    piecewise.add(corpus())
+    for stale in sorted({e for b in piecewise.briefings for e in b.entities}):
+        piecewise.entity(stale)  # an entry asked for alone is rebuilt alone
+    assert list(piecewise.index.items()) == one_pass
+    entry = whole.entity("person:mara-lind")
+    assert entry is not None and entry.briefings == ["ole.md", "full.md", "short.md"]  # library order
+    assert entry.roles == {"full.md": "mayor"}
+
+
 def test_a_lone_surname_loaded_first_joins_the_full_name_loaded_later() -> None:
     library = Library()
     short, *_ = briefings = corpus()

@@ -174,12 +174,44 @@ class Library:
 
     def _refresh(self) -> None:
         """Rebuild the entries marked out of date, then put the index in order of first appearance."""
+        if len(self._dirty) * 2 >= len(self._holders):  # half the entities or more: one pass over the library
+            self._rebuild_many(self._dirty)
         for entity_id in list(self._dirty):
             self._rebuild(entity_id)
         if self._reorder:
             order = dict.fromkeys(e for b in self.briefings for e in b.entities)
             self._index = {e: self._index[e] for e in order if e in self._index}
             self._reorder = False
+
+    def _rebuild_many(self, ids: set[str]) -> None:
+        """What :meth:`_rebuild` does for each of ``ids``, in one pass over the briefings in library order.
+
+        Entry by entry, each entity's holders were sorted into library order and
+        looked up again: half of indexing a library that has just loaded, where
+        every entry is out of date.
+        """
+        entries: dict[str, LibraryEntity] = {}
+        for briefing in self.briefings:
+            key = briefing.key
+            for entity_id, entity in briefing.entities.items():
+                if entity_id not in ids:
+                    continue
+                entry = entries.get(entity_id)
+                if entry is None:
+                    entry = entries[entity_id] = LibraryEntity(_copy(entity))
+                else:
+                    _merge_into(entry.entity, entity)
+                entry.briefings.append(key)
+                if entity.role:
+                    entry.roles[key] = entity.role
+        for entity_id in ids:
+            found = entries.get(entity_id)
+            if found is None:
+                self._index.pop(entity_id, None)
+            else:
+                self._reorder = self._reorder or entity_id not in self._index
+                self._index[entity_id] = found
+        ids.clear()
 
     def _rebuild(self, entity_id: str) -> None:
         """One entry, merged from every briefing that names the entity, in library order."""
