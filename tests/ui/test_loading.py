@@ -16,6 +16,7 @@ from tui.model.document import LoadError
 from tui.model.entities import Entity, EntityKind, Location
 from tui.model.extract.names import entity_id
 from tui.model.loader import load_library
+from tui.model.navigation import Position
 from tui.ui.app import BriefingApp
 from tui.ui.article import ArticleView
 from tui.ui.loading import REFRESH_SECONDS, Handover, Loaded, Pacer, load_in_batches
@@ -282,3 +283,27 @@ async def test_the_library_scope_lists_every_quote_without_building_other_briefi
         assert len(quotes) == 2 and any("In the square" in row for row in quotes), quotes
         unopened = [b for b in library.briefings if b.key != pilot.app.current_key]
         assert unopened and all(b._body is not None for b in unopened), "their text was never needed"
+
+
+async def test_opening_briefings_of_other_lengths_resizes_the_scroll_area_and_its_scrollbar() -> None:
+    """The article's scroll area is set without laying the screen out; its scrollbar still follows."""
+    paragraphs = [f"Paragraph {n}: the harbour board met again and said little that was new."
+                  for n in range(150)]
+    long = briefing("news/a00.md", "A long read", [("", paragraphs)])
+    short = briefing("news/b00.md", "Short news", [("", ["Rain."])])
+    async with make_app(make_library(long, short)).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        article = app.article
+        for key, scrolls in (("news/b00.md", False), ("news/a00.md", True), ("news/b00.md", False)):
+            app.navigate(Position(key))
+            await pilot.pause()
+            assert app.current_key == key
+            assert article.virtual_size.height == len(article.geometry) + 1
+            assert article.show_vertical_scrollbar is scrolls
+        app.navigate(Position("news/a00.md"))
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        shown = "".join(strip.text for strip in article.render_lines(article.size.region))
+        assert "Paragraph 149" in shown and article.scroll_offset.y == article.max_scroll_y > 0

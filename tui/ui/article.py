@@ -178,7 +178,19 @@ class ArticleView(ScrollView, can_focus=True):
             self.geometry.wrap(width)
             self._cache.clear()
         self._left = max(2, (self.scrollable_content_region.width - width) // 2)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.geometry) + 1)
+        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self.geometry) + 1))
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Size the scroll area without laying the screen out again: the view's own height is fixed.
+
+        Setting ``virtual_size`` lays out the whole screen, for every briefing
+        opened. Set the way Textual's own ``layout=False`` path sets it (as
+        :class:`~tui.ui.linelist.LineList` does), only the scrollbar follows; one
+        that appears or goes still lays out, through its own reactive.
+        """
+        if size != self.virtual_size:
+            self.set_reactive(ArticleView.virtual_size, size)
+            self._scroll_update(size)
 
     def _size_updated(self, *args: Any, **kwargs: Any) -> bool:
         """A new size: re-wrap, keeping the same text at the top, in the layout pass that gave it.

@@ -208,9 +208,10 @@ class Sidebar(Vertical):
         """Rebuild every list from the model with the current filter, sort and scope."""
         needle = self.query_one("#sidebar-filter", Input).value.casefold().strip()
         scope = "whole library" if self.scope == "library" else "this briefing"
-        self.query_one("#sidebar-settings", Static).update(
-            Text(f"{scope} · by {SORT_LABELS[self.sort]}", style="dim", end="")
-        )
+        settings = Text(f"{scope} · by {SORT_LABELS[self.sort]}", style="dim", end="")
+        line = self.query_one("#sidebar-settings", Static)
+        if line.content != settings:  # updating lays the screen out: not for every briefing opened
+            line.update(settings)
         counts, bars_of = self._counts()  # once for both tabs: in library scope it walks every mention
         for kind, tab in ((EntityKind.PERSON, "people"), (EntityKind.PLACE, "places")):
             entities = self._entities(kind, counts, bars_of)
