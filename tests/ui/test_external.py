@@ -10,6 +10,7 @@ import sys
 import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -309,3 +310,27 @@ def test_the_flags_reach_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["news"]) == 0
     assert received == [(["news"], {"watch": True, "accessible": True}),
                         (["news"], {"watch": False, "accessible": False})]
+
+
+async def test_watching_leaves_the_text_of_unopened_briefings_unbuilt(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each look for changes used to write out every briefing (Textual names a worker by its arguments)."""
+    news, _ = _news(tmp_path)
+    for n in range(3):
+        text = f"---\ntitle: More {n}\n---\n\nThe ferry ran late.\n"
+        (news / f"more-{n}.md").write_text(text, encoding="utf-8")
+    load_library([news])  # fills the cache: the reader below starts warm
+    app = _watching(news, tmp_path, monkeypatch)
+    looks = 0
+    scan = tui.ui.watch.scan
+
+    def counted(*args: Any) -> Any:
+        nonlocal looks
+        looks += 1
+        return scan(*args)
+
+    monkeypatch.setattr(tui.ui.watch, "scan", counted)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _until(pilot, lambda: app.loading is None and looks >= 3)
+        unopened = [b for b in app.library.briefings if b.key != app.current_key]
+        assert len(unopened) >= 3 and all(b._body is not None for b in unopened)
