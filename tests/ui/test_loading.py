@@ -307,3 +307,21 @@ async def test_opening_briefings_of_other_lengths_resizes_the_scroll_area_and_it
         await pilot.pause()
         shown = "".join(strip.text for strip in article.render_lines(article.size.region))
         assert "Paragraph 149" in shown and article.scroll_offset.y == article.max_scroll_y > 0
+
+
+async def test_a_warm_library_builds_its_mentions_behind_the_reader_but_not_its_text(tmp_path: Path) -> None:
+    """Listed and indexed first; then every briefing's mentions, so no card waits to build thousands."""
+    for n in range(6):
+        text = f"# Harbour {n}\n\nMara Lind spoke in Port Eld on day {n}. Lind left for Varn.\n"
+        (tmp_path / f"{n}.md").write_text(text, encoding="utf-8")
+    load_library([tmp_path])  # fills the cache: what follows is a warm start
+    app = BriefingApp([str(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # the loader
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # then, once the list is drawn, the mentions
+        briefings = app.library.briefings
+        assert len(briefings) == 6 and all(b._annotations is None for b in briefings), "mentions built"
+        unopened = [b for b in briefings if b.key != app.current_key]
+        assert all(b._body is not None for b in unopened), "their text was never needed"
+        assert all(any("Lind" in m.text for m in b.mentions) for b in briefings)

@@ -18,8 +18,9 @@ from textual.app import App
 from textual.worker import get_current_worker
 
 from tui.model import navigation as nav
+from tui.model.document import Briefing
 from tui.model.navigation import Position
-from tui.ui.loading import Loaded, load_in_batches
+from tui.ui.loading import Loaded, build_annotations, load_in_batches
 
 if TYPE_CHECKING:
     from tui.ui.app import BriefingApp
@@ -42,6 +43,12 @@ class LibraryLoading(App[int]):
         worker = get_current_worker()
         load_in_batches(reader.paths, reader._handover, lambda: worker.is_cancelled, reader._painted)
 
+    # A description of its own: Textual's default repr()s the arguments, which builds every briefing's text.
+    @work(thread=True, exclusive=True, group="annotations", description="build mentions and quotes")
+    def _build_annotations(self, briefings: list[Briefing]) -> None:
+        worker = get_current_worker()
+        build_annotations(briefings, lambda: worker.is_cancelled)
+
     def on_loaded(self, message: Loaded) -> None:
         """Add a batch; open the first briefing at once, redraw the panes at most every half second."""
         reader = cast("BriefingApp", self)
@@ -54,6 +61,9 @@ class LibraryLoading(App[int]):
         gc.freeze()
         reader.loading = None if message.finished else (message.done, message.total)
         reader._pacer.batch(now=message.finished or reader.current_key is None or replaced)
+        if message.finished:  # once the whole list is drawn: the mentions no card should wait for
+            briefings = list(reader.library.briefings)
+            reader.call_after_refresh(lambda: self._build_annotations(briefings))
         if not reader._painted.is_set():
             reader.call_after_refresh(reader._painted.set)  # the worker waits for this first paint
 
