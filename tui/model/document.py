@@ -141,8 +141,9 @@ class Briefing:
         Likewise ``annotations()`` builds the mentions and quotes on first use,
         if given: ~100,000 objects for 1,000 articles, a quarter of a warm
         load, while the index only needs the ids they name (``named``, see
-        :meth:`entity_ids`). A card or "next mention anywhere" builds a
-        briefing's mentions when it first looks at them.
+        :meth:`entity_ids`). A reader builds them all behind its screen once the
+        library is listed; whatever asks first (a card, "next mention anywhere")
+        builds a briefing's own, once.
         """
         briefing = cls(**fields)  # type: ignore[arg-type]
         briefing._body, briefing._titles = body, titles
