@@ -139,7 +139,7 @@ class Library:
     def entity(self, entity_id: str) -> LibraryEntity | None:
         """The library-wide view of an entity."""
         if entity_id in self._dirty:
-            self._rebuild(entity_id)
+            self._rebuild({entity_id}, self.holding(entity_id))
         return self._index.get(entity_id)
 
     def entities(self, kind: EntityKind | None = None) -> Iterator[LibraryEntity]:
@@ -174,24 +174,26 @@ class Library:
 
     def _refresh(self) -> None:
         """Rebuild the entries marked out of date, then put the index in order of first appearance."""
-        if len(self._dirty) * 2 >= len(self._holders):  # half the entities or more: one pass over the library
-            self._rebuild_many(self._dirty)
+        if len(self._dirty) * 2 >= len(self._holders):  # half the entities or more (a library just loaded)
+            self._rebuild(set(self._dirty), self.briefings)  # one pass over the library
         for entity_id in list(self._dirty):
-            self._rebuild(entity_id)
+            self._rebuild({entity_id}, self.holding(entity_id))
         if self._reorder:
             order = dict.fromkeys(e for b in self.briefings for e in b.entities)
             self._index = {e: self._index[e] for e in order if e in self._index}
             self._reorder = False
 
-    def _rebuild_many(self, ids: set[str]) -> None:
-        """What :meth:`_rebuild` does for each of ``ids``, in one pass over the briefings in library order.
+    def _rebuild(self, ids: set[str], briefings: Iterable[Briefing]) -> None:
+        """The entries of ``ids``, merged from ``briefings`` in library order (those that name them, or more).
 
-        Entry by entry, each entity's holders were sorted into library order and
-        looked up again: half of indexing a library that has just loaded, where
-        every entry is out of date.
+        One entity is merged from its holders alone. When most entries are out
+        of date (a library that has just loaded) one pass over every briefing is
+        quicker: entry by entry, each entity's holders were sorted into library
+        order and looked up again, half of indexing the library.
         """
+        self._dirty -= ids
         entries: dict[str, LibraryEntity] = {}
-        for briefing in self.briefings:
+        for briefing in briefings:
             key = briefing.key
             for entity_id, entity in briefing.entities.items():
                 if entity_id not in ids:
@@ -211,36 +213,12 @@ class Library:
             else:
                 self._reorder = self._reorder or entity_id not in self._index
                 self._index[entity_id] = found
-        ids.clear()
-
-    def _rebuild(self, entity_id: str) -> None:
-        """One entry, merged from every briefing that names the entity, in library order."""
-        self._dirty.discard(entity_id)
-        entry: LibraryEntity | None = None
-        for briefing in self.holding(entity_id):
-            entity = briefing.entities.get(entity_id)
-            if entity is None:
-                continue
-            if entry is None:
-                entry = LibraryEntity(_copy(entity))
-            else:
-                _merge_into(entry.entity, entity)
-            entry.briefings.append(briefing.key)
-            if entity.role:
-                entry.roles[briefing.key] = entity.role
-        if entry is None:
-            self._index.pop(entity_id, None)
-        else:
-            self._reorder = self._reorder or entity_id not in self._index
-            self._index[entity_id] = entry
 
 
 def sort_key(briefing: Briefing) -> SortKey:
     """Library order: dated briefings by date, then undated ones; ties by title, then path."""
     date = briefing.date.isoformat() if briefing.date else ""
     return (0 if briefing.date else 1, date, briefing.title.casefold(), briefing.key)
-
-
 
 
 _ENTITY_VALUES = attrgetter(*(f.name for f in fields(Entity)))
