@@ -33,6 +33,7 @@ from tui.model.document import Briefing, LoadError
 from tui.model.entities import Location
 from tui.model.navigation import LinkedItem, LinkKind
 from tui.ui.article_layout import PERSON_GLYPH, Layout, Unit, layout_briefing
+from tui.ui.linelist import set_scroll_area
 from tui.ui.messages import OpenEntity, OpenQuote
 from tui.ui.text import safe
 
@@ -178,19 +179,8 @@ class ArticleView(ScrollView, can_focus=True):
             self.geometry.wrap(width)
             self._cache.clear()
         self._left = max(2, (self.scrollable_content_region.width - width) // 2)
-        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self.geometry) + 1))
-
-    def _set_virtual_size(self, size: Size) -> None:
-        """Size the scroll area without laying the screen out again: the view's own height is fixed.
-
-        Setting ``virtual_size`` lays out the whole screen, for every briefing
-        opened. Set the way Textual's own ``layout=False`` path sets it (as
-        :class:`~tui.ui.linelist.LineList` does), only the scrollbar follows; one
-        that appears or goes still lays out, through its own reactive.
-        """
-        if size != self.virtual_size:
-            self.set_reactive(ArticleView.virtual_size, size)
-            self._scroll_update(size)
+        # In place: setting virtual_size laid out the whole screen for every briefing opened.
+        set_scroll_area(self, Size(self.scrollable_content_region.width, len(self.geometry) + 1))
 
     def _size_updated(self, *args: Any, **kwargs: Any) -> bool:
         """A new size: re-wrap, keeping the same text at the top, in the layout pass that gave it.

@@ -24,6 +24,20 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 
+def set_scroll_area(view: ScrollView, size: Size) -> None:
+    """Size a mounted view's scroll area without laying out the screen (its own height is fixed).
+
+    Setting ``virtual_size`` asks for a layout of the whole screen. A view whose
+    height comes from the stylesheet keeps its place when its content grows or
+    changes, so only its scroll area and scrollbar change: they are set as
+    Textual's own ``layout=False`` path sets them. A scrollbar that appears or
+    goes still lays out, through its own reactive.
+    """
+    if size != view.virtual_size:
+        view.set_reactive(ScrollView.virtual_size, size)
+        view._scroll_update(size)  # Textual's, as its layout=False path calls it
+
+
 class LineList(ScrollView, can_focus=True):
     """Rows of ``row_height`` lines, at most one highlighted; Enter or a click chooses a row."""
 
@@ -124,19 +138,15 @@ class LineList(ScrollView, can_focus=True):
         """Size the scroll area to the rows (fixed height: nothing to measure).
 
         A list whose own height is set by the stylesheet keeps its place on screen
-        when rows are added, so only its scroll area and scrollbar change: they are
-        set as Textual's own ``layout=False`` path sets them, without the layout of
-        the whole screen that setting ``virtual_size`` asks for. That layout ran
-        every half second while a library loaded (about 40 ms each). A scrollbar
-        that appears or goes still relayouts, through its own reactive.
+        when rows are added (see :func:`set_scroll_area`): the layout of the whole
+        screen ran every half second while a library loaded (about 40 ms each).
         """
         size = Size(self.scrollable_content_region.width, self.row_count * self.row_height)
         height = self.styles.height
         if size == self.virtual_size or height is None or height.is_auto or not self.is_mounted:
             self.virtual_size = size
             return
-        self.set_reactive(LineList.virtual_size, size)
-        self._scroll_update(size)
+        set_scroll_area(self, size)
         self.refresh()
 
     def on_mount(self) -> None:
