@@ -389,3 +389,14 @@ def test_a_warm_library_extracts_and_exports_exactly_what_a_cold_one_does(tmp_pa
 def markdown_of(library: Library) -> list[str]:
     return [briefing_markdown(briefing, library) for briefing in library.briefings] + [
         dossier_markdown(library, entity_id) or "" for entity_id in library.index]
+
+
+def test_a_warm_briefing_shown_by_repr_stays_unbuilt(tmp_path: Path, cache_dir: Path) -> None:
+    """A repr (a log line, a worker's name) names the briefing; it builds neither text nor mentions."""
+    path = copy_fixture("harbour.md", tmp_path)
+    load_file(path)
+    briefing, _ = load_file(path)
+    assert briefing is not None
+    shown = repr(briefing)
+    assert str(path) in shown and briefing.title in shown
+    assert briefing._body is not None and briefing._annotations is not None

@@ -253,6 +253,13 @@ def _bump(path: Path) -> None:
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 2_000_000_000))
 
 
+def _text(briefing: Briefing | None) -> str:
+    """Every block of a briefing's text, one after another (none if it is not loaded)."""
+    if briefing is None:
+        return ""
+    return "\n".join(block.text for section in briefing.sections for block in section.blocks)
+
+
 def _watching(news: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BriefingApp:
     """A reader of ``news`` started as with ``--watch``, looking every 0.1 s."""
     monkeypatch.setattr(tui.ui.watch, "WATCH_SECONDS", 0.1)
@@ -272,7 +279,7 @@ async def test_watch_reloads_a_changed_file_adds_a_new_one_and_marks_a_deleted_o
         with first.open("a", encoding="utf-8") as handle:
             handle.write("\nA late paragraph arrived.\n")
         _bump(first)
-        await _until(pilot, lambda: "A late paragraph arrived." in str(app.library.briefing(str(first))))
+        await _until(pilot, lambda: "A late paragraph arrived." in _text(app.library.briefing(str(first))))
         (news / "third.md").write_text("---\ntitle: Third report\n---\n\nNew text.\n", encoding="utf-8")
         await _until(pilot, lambda: app.library.briefing(str(news / "third.md")) is not None)
         second.unlink()

@@ -85,7 +85,7 @@ class SourceFormat(StrEnum):
     TEXT = "text"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Briefing:
     """One article: metadata, sections, and its annotations.
 
@@ -190,6 +190,12 @@ class Briefing:
 
     def __post_init__(self) -> None:
         self.key = str(self.path)
+
+    def __repr__(self) -> str:
+        """Its path and title. Every field, as a dataclass shows them, built a deferred briefing's
+        text and mentions, and wrote out the whole article (Textual names a worker after the
+        ``repr`` of its arguments: a watch-mode scan did that to every briefing each second)."""
+        return f"Briefing({self.key!r}, title={self.title!r})"
 
     def block(self, section: int, block: int) -> Block:
         """The block at ``(section, block)``."""

@@ -43,7 +43,7 @@ class LibraryLoading(App[int]):
         worker = get_current_worker()
         load_in_batches(reader.paths, reader._handover, lambda: worker.is_cancelled, reader._painted)
 
-    # A description of its own: Textual's default repr()s the arguments, which builds every briefing's text.
+    # A description of its own: Textual's default lists the repr() of every briefing passed.
     @work(thread=True, exclusive=True, group="annotations", description="build mentions and quotes")
     def _build_annotations(self, briefings: list[Briefing]) -> None:
         worker = get_current_worker()

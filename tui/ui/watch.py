@@ -112,7 +112,7 @@ class WatchFiles(App[int]):
         folders = [path for path in reader.paths if os.path.isdir(path)]
         self._scan(list(reader.library.briefings), failed, folders)
 
-    # A description of its own: Textual's default repr()s the arguments, every briefing's text included.
+    # A description of its own: Textual's default lists the repr() of every briefing passed.
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False, description="look for changes")
     def _scan(self, briefings: list[Briefing], failed: dict[str, Stamp], folders: list[str]) -> None:
         self.post_message(scan(briefings, failed, folders))
