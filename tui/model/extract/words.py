@@ -1,9 +1,12 @@
-"""Words as the extractor's look-ups read them: runs of word characters, and the word a window ends with.
+"""Words as the extractor's look-ups read them: runs of word characters, the word a window ends with,
+and a pattern for a set of words.
 
 The rules that ask "which word stands right before this name?" used to search
 a pattern anchored at the window's end (``(said|told)\\s+$``), which the regular
 expression engine tries from every position of the window. :func:`word_before`
 reads that word back from the end instead; the callers then look it up in a set.
+:func:`trie_pattern` writes a set of words as a tree of their beginnings, for
+searches that must find them anywhere in a paragraph.
 """
 
 from __future__ import annotations
