@@ -86,3 +86,35 @@ async def test_the_first_screen_drawn_already_has_the_articles_keys(library: Lib
     finally:
         Screen._refresh_layout = layout  # type: ignore[method-assign]
     assert "history_back" in layouts[0] and layouts[0] == shown
+
+
+async def test_the_keys_are_styled_with_the_bar_not_one_by_one(library: Library) -> None:
+    """A new key switched its compact look on and off as it mounted: two restyles of its own per key.
+
+    Twenty keys made forty, ~14 ms before the first paint and at each change of
+    focus. The keys still look as Textual draws them: the bar's own keys
+    follow the bar, the command palette's key stays compact (the snapshots
+    show both).
+    """
+    restyled: list[FooterKey] = []
+    update = BriefingApp.update_styles
+
+    def recorded(app: BriefingApp, node: object, animate: bool = True) -> None:
+        if isinstance(node, FooterKey):
+            restyled.append(node)
+        update(app, node, animate)  # type: ignore[arg-type]
+
+    BriefingApp.update_styles = recorded  # type: ignore[assignment,method-assign]
+    try:
+        async with make_app(library).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            footer = pilot.app.screen.query_one(QuickFooter)
+            keys = list(footer.query(FooterKey))
+            await pilot.press("tab")  # another pane, other keys: the bar is rebuilt
+            await pilot.pause()
+            rebuilt = list(pilot.app.screen.query_one(QuickFooter).query(FooterKey))
+    finally:
+        BriefingApp.update_styles = update  # type: ignore[method-assign]
+    assert keys and rebuilt and set(rebuilt).isdisjoint(keys)
+    assert restyled == []
+    assert all(key.has_class("-compact") == key.has_class("-command-palette") for key in [*keys, *rebuilt])
