@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.model import cache
+from tui.model import cache, cache_format
 from tui.model.document import (
     Block,
     BlockKind,
@@ -100,8 +100,9 @@ _errors = st.lists(st.builds(LoadError, st.sampled_from(["news/a.md", "news/a.ya
 def test_encode_then_decode_gives_back_exactly_what_was_loaded(briefing: Briefing | None,
                                                                errors: list[LoadError]) -> None:
     path = Path("news/a.md")
-    head, body = (json.dumps(part, ensure_ascii=False) for part in cache.encode(briefing, errors, path))
-    restored, restored_errors = cache.decode(json.loads(head), path, lambda: json.loads(body))
+    encoded = cache_format.encode(briefing, errors, path)
+    head, body = (json.dumps(part, ensure_ascii=False) for part in encoded)
+    restored, restored_errors = cache_format.decode(json.loads(head), path, lambda: json.loads(body))
     assert restored == briefing  # comparing builds the deferred body
     if briefing is not None and restored is not None:
         assert list(restored.entities) == list(briefing.entities)
