@@ -16,13 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any, ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -33,12 +31,12 @@ from tui.model.document import Briefing, LoadError
 from tui.model.entities import Location
 from tui.model.navigation import LinkedItem, LinkKind
 from tui.ui.article_layout import PERSON_GLYPH, Layout, Unit, layout_briefing
+from tui.ui.article_lines import build_line
+from tui.ui.bindings import ARTICLE_BINDINGS
 from tui.ui.linelist import set_scroll_area
 from tui.ui.messages import OpenEntity, OpenQuote
 from tui.ui.text import safe
 
-QUOTE_GUTTER = "▎"
-"""Drawn in the left gutter of every line holding a quoted passage."""
 MEASURE = 88
 """The widest text column, in cells: longer lines are hard to read."""
 
@@ -53,26 +51,7 @@ class ArticleView(ScrollView, can_focus=True):
                      "match-current")
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="article.down",
-                tooltip="Scroll down a line"),
-        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="article.up",
-                tooltip="Scroll up a line"),
-        Binding("space,pagedown", "page(1)", "Page", show=False, id="article.page_down",
-                tooltip="Scroll down a page"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="article.page_up",
-                tooltip="Scroll up a page"),
-        Binding("g,home", "edge(-1)", "Top", show=False, id="article.top",
-                tooltip="Top of the briefing"),
-        Binding("G,end", "edge(1)", "Bottom", show=False, id="article.bottom",
-                tooltip="End of the briefing"),
-        Binding("l,right", "item(1)", "Next item", key_display="l", id="article.next_item",
-                tooltip="Cursor to the next linked item (mention or quote)"),
-        Binding("h,left", "item(-1)", "Prev item", show=False, id="article.previous_item",
-                tooltip="Cursor to the previous linked item"),
-        Binding("enter", "follow", "Follow", id="article.follow",
-                tooltip="Follow the cursor: a mention opens its card, a quote its speaker's"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = ARTICLE_BINDINGS  # j/k, space/b, g/G, l/h, Enter
 
     @dataclass
     class CursorMoved(Message):
@@ -237,45 +216,12 @@ class ArticleView(ScrollView, can_focus=True):
         return strip
 
     def _build_line(self, line: int, width: int) -> Strip:
-        """One line as segments cut where styles change: margin, gutter, prefix, then the text.
-
-        Built straight as segments (no ``rich.text.Text`` to stylize and render):
-        a screenful of new lines (End, a jump) cost ~0.5 ms a line through Text.
-        """
-        base = self._base_style()
-        layout = self.geometry
-        if line >= len(layout) or layout.line_unit[line] < 0:
-            return Strip.blank(width, base)
-        unit_index = layout.line_unit[line]
-        unit = layout.units[unit_index]
-        start, end = layout.line_start[line], layout.line_end[line]
-        body = unit.text[start:end].rstrip()
-        size = len(body)
-        ranges = [(s, e, name) for s, e, name in unit.spans]
-        ranges += [(s, e, "article--match-current" if now else "article--match")
-                   for s, e, now in self._matches.get(unit_index, ())]
-        ranges += [(s, e, "article--cursor") for s, e, index in unit.items if index == self.cursor]
-        styled: list[tuple[int, int, Style]] = []
-        cuts = {0, size}
-        for s, e, name in ranges:
-            s, e = max(0, s - start), min(size, e - start)
-            if s < e:
-                styled.append((s, e, self._style(name)))
-                cuts.update((s, e))
-        quoted = any(s < end and start < e for s, e in unit.quotes)
-        quote_style = self._style("article--blockquote") if unit.kind == "blockquote" else None
-        segments = [Segment(" " * (self._left - 2)),
-                    Segment(QUOTE_GUTTER if quoted else " ", self._style("article--gutter")),
-                    Segment(" "), Segment(layout.prefix(line), quote_style)]
-        unit_style = self._style(unit.base) if unit.base else None
-        points = sorted(cuts)
-        for left, right in pairwise(points):
-            style = unit_style
-            for s, e, span_style in styled:  # in order: a later span wins, as Text.stylize does
-                if s <= left and right <= e:
-                    style = span_style if style is None else style + span_style
-            segments.append(Segment(body[left:right], style))
-        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+        """One line, with the cursor and search matches marked (see :func:`build_line`)."""
+        unit_index = self.geometry.line_unit[line] if line < len(self.geometry) else -1
+        cursor = [(s, e) for s, e, index in self.geometry.units[unit_index].items
+                  if index == self.cursor] if unit_index >= 0 else []
+        return build_line(self.geometry, line, width, self._left, self._style, self._base_style(),
+                          self._matches.get(unit_index, ()), cursor)
 
     def _base_style(self) -> Style:
         """The view's own style (background, colour), kept until the styles change: it walks the DOM."""

@@ -5,8 +5,8 @@ Keys follow vim, less and newsboat: ``]``/``[`` sections, ``J``/``K`` briefings
 current entity (vim's word search), Ctrl-O / Ctrl-I back and forward (vim's
 jump list; Backspace and Alt-Left/Right too, since a terminal sends Tab for
 Ctrl-I unless it speaks the kitty keyboard protocol). Keys that act on the
-article itself (j/k, space/b, g/G, l/h, Enter) live on
-:class:`tui.ui.article.ArticleView`, so they apply only when it has focus.
+article itself (j/k, space/b, g/G, l/h, Enter: :data:`ARTICLE_BINDINGS`) are
+:class:`tui.ui.article.ArticleView`'s, so they apply only when it has focus.
 """
 
 from __future__ import annotations
@@ -84,3 +84,25 @@ PALETTE_BINDINGS: list[BindingType] = [
 
 Kept here, not in :mod:`tui.ui.commands`, so start-up need not import the palette's provider.
 """
+
+ARTICLE_BINDINGS: list[BindingType] = [
+    Binding("j,down", "scroll_lines(1)", "Down", show=False, id="article.down",
+            tooltip="Scroll down a line"),
+    Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="article.up",
+            tooltip="Scroll up a line"),
+    Binding("space,pagedown", "page(1)", "Page", show=False, id="article.page_down",
+            tooltip="Scroll down a page"),
+    Binding("b,pageup", "page(-1)", "Page up", show=False, id="article.page_up",
+            tooltip="Scroll up a page"),
+    Binding("g,home", "edge(-1)", "Top", show=False, id="article.top",
+            tooltip="Top of the briefing"),
+    Binding("G,end", "edge(1)", "Bottom", show=False, id="article.bottom",
+            tooltip="End of the briefing"),
+    Binding("l,right", "item(1)", "Next item", key_display="l", id="article.next_item",
+            tooltip="Cursor to the next linked item (mention or quote)"),
+    Binding("h,left", "item(-1)", "Prev item", show=False, id="article.previous_item",
+            tooltip="Cursor to the previous linked item"),
+    Binding("enter", "follow", "Follow", id="article.follow",
+            tooltip="Follow the cursor: a mention opens its card, a quote its speaker's"),
+]
+"""The article view's own keys (:class:`tui.ui.article.ArticleView`)."""
