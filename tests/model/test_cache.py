@@ -101,9 +101,12 @@ def test_encode_then_decode_gives_back_exactly_what_was_loaded(briefing: Briefin
                                                                errors: list[LoadError]) -> None:
     path = Path("news/a.md")
     encoded = cache_format.encode(briefing, errors, path)
-    head, body = (json.dumps(part, ensure_ascii=False) for part in encoded)
-    restored, restored_errors = cache_format.decode(json.loads(head), path, lambda: json.loads(body))
-    assert restored == briefing  # comparing builds the deferred body
+    head, annotations, body = (json.dumps(part, ensure_ascii=False) for part in encoded)
+    restored, restored_errors = cache_format.decode(json.loads(head), path, lambda: json.loads(annotations),
+                                                    lambda: json.loads(body))
+    if briefing is not None and restored is not None:  # indexed from the head, before anything is built
+        assert restored.entity_ids() == briefing.entity_ids()
+    assert restored == briefing  # comparing builds the deferred annotations and body
     if briefing is not None and restored is not None:
         assert list(restored.entities) == list(briefing.entities)
     assert restored_errors == errors
@@ -204,31 +207,40 @@ def test_a_corrupt_cache_entry_is_moved_aside_with_a_warning_and_rebuilt(garbage
     assert calls == [path], "the rebuilt entry is used next time, and without the warning"
 
 
-def read_entry(entry: Path) -> tuple[dict[str, Any], Any]:
-    """An entry's head document and its decoded body (the second zlib stream)."""
+def read_entry(entry: Path) -> tuple[dict[str, Any], list[Any]]:
+    """An entry's head document and its decoded parts (the annotations and the body, one zlib stream each)."""
     unzip = zlib.decompressobj()
     head = json.loads(unzip.decompress(entry.read_bytes()))
-    return head, json.loads(zlib.decompress(unzip.unused_data))
+    parts, rest = [], unzip.unused_data
+    for size, _ in head["parts"]:
+        parts.append(json.loads(zlib.decompress(rest[:size])))
+        rest = rest[size:]
+    return head, parts
 
 
-def rewrite(entry: Path, head: dict[str, Any], body: object) -> None:
-    """Write an entry as the cache would (two streams, the body's length and CRC in the head)."""
-    packed = zlib.compress(json.dumps(body).encode())
-    document = {**head, "body": [len(packed), zlib.crc32(packed)]}
-    entry.write_bytes(zlib.compress(json.dumps(document).encode()) + packed)
+def rewrite(entry: Path, head: dict[str, Any], parts: list[Any]) -> None:
+    """Write an entry as the cache would (one stream per part, each part's length and CRC in the head)."""
+    packed = [zlib.compress(json.dumps(part).encode()) for part in parts]
+    document = {**head, "parts": [[len(data), zlib.crc32(data)] for data in packed]}
+    entry.write_bytes(zlib.compress(json.dumps(document).encode()) + b"".join(packed))
 
 
 def odd_entities(entry: Path) -> None:
-    head, body = read_entry(entry)
+    head, parts = read_entry(entry)
     head["value"][0][1] = [[0, 0, 0, 0, 0, None]]  # entities in a shape the decoder does not expect
-    rewrite(entry, head, body)
+    rewrite(entry, head, parts)
 
 
 def cut_short(entry: Path) -> None:
     entry.write_bytes(entry.read_bytes()[:-10])  # the body's length and CRC no longer match
 
 
-@pytest.mark.parametrize("damage", [odd_entities, cut_short])
+def body_gone(entry: Path) -> None:
+    head, parts = read_entry(entry)
+    rewrite(entry, head, parts[:1])  # the head lists one part: the body is missing
+
+
+@pytest.mark.parametrize("damage", [odd_entities, cut_short, body_gone])
 def test_a_readable_entry_with_damaged_contents_is_corrupt_not_a_crash(
     damage: Callable[[Path], None], tmp_path: Path, cache_dir: Path
 ) -> None:
@@ -245,12 +257,25 @@ def test_a_body_that_cannot_be_decoded_is_read_from_the_file_instead(tmp_path: P
     path = copy_fixture("harbour.md", tmp_path)
     expected_briefing, _ = load_file(path)
     [entry] = entry_files(cache_dir)
-    head, _ = read_entry(entry)
-    rewrite(entry, head, [["a section", 1, [["no such kind", "text", 1, 0, None, None]]]])
+    head, (annotations, _) = read_entry(entry)
+    rewrite(entry, head, [annotations, [["a section", 1, [["no such kind", "text", 1, 0, None, None]]]]])
     briefing, errors = load_file(path)  # the head is sound: listed and indexed from the cache
     assert briefing is not None and not corrupt_warnings(errors)
     assert briefing.sections == expected_briefing.sections  # the body comes from the file, not the entry
     assert briefing == expected_briefing
+
+
+def test_mentions_that_cannot_be_decoded_are_read_from_the_file(tmp_path: Path, cache_dir: Path) -> None:
+    path = copy_fixture("harbour.md", tmp_path)
+    expected_briefing, _ = load_file(path)
+    assert expected_briefing is not None and expected_briefing.mentions and expected_briefing.quotes
+    [entry] = entry_files(cache_dir)
+    head, (_, body) = read_entry(entry)
+    rewrite(entry, head, [[[0, 0, 0], [], []], body])  # a mention cut short: not six numbers
+    briefing, errors = load_file(path)
+    assert briefing is not None and not corrupt_warnings(errors)
+    assert briefing.entity_ids() == expected_briefing.entity_ids()  # indexed from the head
+    assert briefing.mentions == expected_briefing.mentions and briefing.quotes == expected_briefing.quotes
 
 
 def test_a_warm_briefing_builds_its_text_only_when_first_used(tmp_path: Path, cache_dir: Path) -> None:

@@ -189,9 +189,10 @@ def _read(entry: str, key: list[Any], path: Path) -> Loaded | object | None:
 
     Stale means a well-formed entry whose key differs (the file or the code
     changed): the normal way an entry expires. Anything else that fails to
-    read or decode is damage. Only the head is decoded here; the body is
-    checked (length and CRC) and kept compressed for the briefing to build
-    its text from when first used (:meth:`Briefing.deferred`).
+    read or decode is damage. Only the head is decoded here; the annotations
+    and the body are checked (length and CRC) and kept compressed for the
+    briefing to build its mentions, quotes and text from when first used
+    (:meth:`Briefing.deferred`).
     """
     try:
         with open(entry, "rb") as handle:
@@ -210,10 +211,16 @@ def _read(entry: str, key: list[Any], path: Path) -> Loaded | object | None:
             return _CORRUPT
         if stored != key:
             return None
-        body, (size, crc) = unzip.unused_data, document["body"]
-        if len(body) != size or zlib.crc32(body) != crc:
+        rest, parts = unzip.unused_data, []
+        for size, crc in document["parts"]:  # the annotations, then the body
+            part, rest = rest[:size], rest[size:]
+            if len(part) != size or zlib.crc32(part) != crc:
+                return _CORRUPT
+            parts.append(part)
+        annotations, body = parts
+        if rest:
             return _CORRUPT
-        return decode(document["value"], path, lambda: _unpack(body))
+        return decode(document["value"], path, lambda: _unpack(annotations), lambda: _unpack(body))
     except Exception:  # corrupt or truncated: rebuild it, and say so
         return _CORRUPT
     finally:
@@ -264,16 +271,16 @@ def _moved_at(path: Path) -> int:
     return int(stamp) if stamp.isdigit() else 0
 
 
-def _write(entry: str, key: list[Any], value: list[Any], body: list[Any] | None) -> None:
+def _write(entry: str, key: list[Any], value: list[Any], *parts: list[Any] | None) -> None:
     """Store an entry atomically; failing to write only means the next load is cold.
 
-    Two zlib streams: the head (key, metadata, entities, mentions, quotes, the
-    body's length and CRC), then the body (the sections), so a warm load
-    decodes the head alone.
+    One zlib stream for the head (key, metadata, entities, the ids named,
+    and each part's length and CRC), then one for each part (the
+    annotations, then the body), so a warm load decodes the head alone.
     """
-    packed = _pack(body)
-    head = {"key": key, "value": value, "body": [len(packed), zlib.crc32(packed)]}
-    data = _pack(head) + packed
+    packed = [_pack(part) for part in parts]
+    head = {"key": key, "value": value, "parts": [[len(data), zlib.crc32(data)] for data in packed]}
+    data = _pack(head) + b"".join(packed)
     tmp: str | None = None
     try:
         folder = os.path.dirname(entry)

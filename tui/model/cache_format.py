@@ -3,9 +3,10 @@
 Positional lists, ``None`` for defaults, so that 1,000 articles' heads decode
 in a fifth of a second (:mod:`tui.model.cache` reads and writes the entries).
 :func:`encode` splits a loader result into a head (metadata, people and
-places, mentions, quotes, problems: what listing and indexing a library need)
-and a body (the sections); :func:`decode` builds the briefing from the head
-and leaves its text, mentions and quotes to be built on first use
+places, the ids that mentions and quotes name, problems: what listing and
+indexing a library need), the annotations (mentions and quotes) and a body
+(the sections); :func:`decode` builds the briefing from the head and leaves
+its mentions, quotes and text to be decoded and built on first use
 (:meth:`Briefing.deferred`). Bump :data:`FORMAT_VERSION` whenever
 :func:`encode` changes shape: old entries then miss and are rebuilt.
 """
@@ -33,7 +34,7 @@ from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, Pl
 
 __all__ = ["FORMAT_VERSION", "Loaded", "decode", "encode"]
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """Bump whenever :func:`encode` changes shape; old entries then miss and are rebuilt."""
 
 Loaded = tuple[Briefing | None, list[LoadError]]
@@ -48,33 +49,34 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 def encode(
     briefing: Briefing | None, errors: list[LoadError], path: Path
-) -> tuple[list[Any], list[Any] | None]:
-    """A loader result as JSON-ready lists, head and body; the file's (or sidecar's) path becomes a marker.
+) -> tuple[list[Any], list[Any] | None, list[Any] | None]:
+    """A loader result as JSON-ready lists (head, annotations, body).
 
-    The head is what listing and indexing a library need (metadata, entities,
-    mentions, quotes, problems); the body (the sections) is decoded only when
-    the briefing's text is first used.
+    A problem's path, the file's or its sidecar's, becomes a marker. The
+    head is what listing and indexing a library need (metadata, entities, the
+    ids the mentions and quotes name, problems); the annotations (mentions
+    and quotes) and the body (the sections) are decoded only when first used.
     """
     names = {str(path): 0, **{str(path.with_suffix(s)): i for i, s in enumerate(SIDECARS, 1)}}
     problems = [[names.get(e.path, e.path), e.message, e.line, e.severity.value] for e in errors]
     if briefing is None:
-        return [None, problems], None
-    head, body = _encode_briefing(briefing)
-    return [head, problems], body
+        return [None, problems], None, None
+    head, annotations, body = _encode_briefing(briefing)
+    return [head, problems], annotations, body
 
 
-def decode(value: list[Any], path: Path, body: Callable[[], Any]) -> Loaded:
-    """The inverse of :func:`encode`, for a file at ``path``; ``body()`` gives the body when first needed."""
+def decode(value: list[Any], path: Path, annotations: Callable[[], Any], body: Callable[[], Any]) -> Loaded:
+    """The inverse of :func:`encode`, for a file at ``path``; ``annotations()`` and ``body()`` when needed."""
     encoded, problems = value
     names = [str(path), *(str(path.with_suffix(s)) for s in SIDECARS)] if problems else []
     errors = [LoadError(names[p] if isinstance(p, int) else p, message, line, _SEVERITIES[severity])
               for p, message, line, severity in problems]
     if encoded is None:
         return None, errors
-    return _decode_briefing(encoded, path, body), errors
+    return _decode_briefing(encoded, path, annotations, body), errors
 
 
-def _encode_briefing(b: Briefing) -> tuple[list[Any], list[Any]]:
+def _encode_briefing(b: Briefing) -> tuple[list[Any], list[Any], list[Any]]:
     ids = {entity_id: index for index, entity_id in enumerate(b.entities)}
     sections = [[s.title, s.line, [_encode_block(block) for block in s.blocks]] for s in b.sections]
     entities = [[None if key == e.id else key, e.id, e.kind.value, e.name, e.aliases, e.role,
@@ -87,10 +89,13 @@ def _encode_briefing(b: Briefing) -> tuple[list[Any], list[Any]]:
         mentions += (ids.get(m.entity_id, m.entity_id), *_loc(m.location), name)
     quotes = [[q.text, q.speaker_id, q.declared, *(n for span in q.spans for n in _loc(span))]
               for q in b.quotes]
+    speakers = [q.speaker_id for q in b.quotes if q.speaker_id is not None]
+    named = dict.fromkeys(ids.get(entity_id, entity_id) for entity_id in [*(m.entity_id for m in b.mentions),
+                                                                            *speakers])
     meta = [b.title, b.format.value, b.date and b.date.isoformat(), b.source, b.url, b.summary, list(b.tags),
             b.extract]
     titles = [section.title for section in b.sections]
-    return [meta, entities, mentions, list(names), quotes, titles], sections
+    return [meta, entities, list(named), titles], [mentions, list(names), quotes], sections
 
 
 def _encode_block(block: Block) -> list[Any]:
@@ -102,12 +107,14 @@ def _loc(location: Location) -> list[int]:
     return [location.section, location.block, location.start, location.end]
 
 
-def _decode_briefing(head: list[Any], path: Path, body: Callable[[], Any]) -> Briefing:
+def _decode_briefing(
+    head: list[Any], path: Path, annotations_in: Callable[[], Any], body: Callable[[], Any]
+) -> Briefing:
     """The briefing with its people and places now; its mentions, quotes and text when first used.
 
     The hot loops avoid attribute look-ups (1,000 articles' heads in ~0.2 s).
     """
-    meta, entities_in, flat, names, quotes_in, titles = head
+    meta, entities_in, named_in, titles = head
     title, fmt, date, source, url, summary, tags, extract = meta
     entities = [
         Entity(id_, _ENTITY_KINDS[kind], name, aliases, role, place_kind and _PLACE_KINDS[place_kind],
@@ -117,33 +124,41 @@ def _decode_briefing(head: list[Any], path: Path, body: Callable[[], Any]) -> Br
     ids = [row[0] if row[0] is not None else row[1] for row in entities_in]
 
     def annotations() -> tuple[list[Mention], list[Quote]]:
-        mentions = [
-            _mention(ids[entity] if isinstance(entity, int) else entity,
-                     _location(section, block, start, end), names[name])
-            for entity, section, block, start, end, name in zip(*[iter(flat)] * 6, strict=True)
-        ]
-        quotes = [Quote(row[0], tuple(_location(*row[i : i + 4]) for i in range(3, len(row), 4)),
-                        row[1], row[2]) for row in quotes_in]
+        try:
+            flat, names, quotes_in = annotations_in()
+            mentions = [
+                _mention(ids[entity] if isinstance(entity, int) else entity,
+                         _location(section, block, start, end), names[name])
+                for entity, section, block, start, end, name in zip(*[iter(flat)] * 6, strict=True)
+            ]
+            quotes = [Quote(row[0], tuple(_location(*row[i : i + 4]) for i in range(3, len(row), 4)),
+                            row[1], row[2]) for row in quotes_in]
+        except Exception:  # checked by CRC when read, so only a bug of ours gets here
+            fresh = _load_afresh(path)
+            return ([], []) if fresh is None else (fresh.mentions, fresh.quotes)
         return mentions, quotes
-
-    named = {ids[entity] if isinstance(entity, int) else entity for entity in flat[::6]}
-    named.update(row[1] for row in quotes_in if row[1] is not None)
 
     def build() -> list[Section]:
         try:
             return _decode_sections(body())
-        except Exception:  # checked by CRC when read, so only a bug of ours gets here
-            from tui.model.loader import load_file  # the loader imports this module
-
-            fresh, _ = load_file(path, cache=False)
+        except Exception:  # as above
+            fresh = _load_afresh(path)
             return [] if fresh is None else fresh.sections
 
     return Briefing.deferred(
         build, tuple(titles), path=path, title=title, format=SourceFormat(fmt),
         date=None if date is None else dt.date.fromisoformat(date), source=source, url=url, summary=summary,
         tags=tuple(tags), entities=dict(zip(ids, entities, strict=True)), annotations=annotations,
-        named=frozenset(named), extract=extract,
+        named=frozenset(ids[entity] if isinstance(entity, int) else entity for entity in named_in),
+        extract=extract,
     )
+
+
+def _load_afresh(path: Path) -> Briefing | None:
+    """The file parsed again, for a part of its entry that turned out undecodable."""
+    from tui.model.loader import load_file  # the loader imports this module
+
+    return load_file(path, cache=False)[0]
 
 
 # A warm library load builds a mention and a location for every one of its ~50 mentions an article
