@@ -15,8 +15,10 @@ from tui.model.discovery import (
     MARKDOWN_SUFFIXES,
     TEXT_SUFFIXES,
     discover,
+    discover_lazily,
     is_briefing_name,
 )
+from tui.model.document import LoadError
 from tui.model.loader import load_library
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "loader"
@@ -113,3 +115,30 @@ def test_a_briefing_name_is_judged_by_the_suffix_and_stem_pathlib_sees(name: str
     expected = path.suffix.casefold() in MARKDOWN_SUFFIXES | TEXT_SUFFIXES and (
         path.stem.casefold() not in FOLDER_DOCUMENTS)
     assert is_briefing_name(path.name) == expected
+
+
+def test_a_lazy_listing_finds_the_first_file_reading_only_the_folders_on_its_way(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader opens the first file before the rest of a big folder is listed."""
+    library = tmp_path / "library"
+    for month in ("01", "02", "03"):
+        (library / "2024" / month).mkdir(parents=True)
+        write(library / "2024" / month / f"story-{month}.md", f"Story {month}.\n")
+    (library / "unreadable.md").symlink_to(library / "gone.md")
+    listed: list[str] = []
+    original = os.scandir
+
+    def spy(path: str | os.PathLike[str]) -> object:
+        listed.append(Path(path).name)
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", spy)
+    errors: list[LoadError] = []
+    files = discover_lazily([library, corpus], errors)
+    assert next(files).name == "story-01.md"
+    assert listed == ["library", "2024", "01"]  # not 02, 03 or the second path yet
+    assert [e.path for e in errors] == [str(library / "unreadable.md")]  # found on the way: reported
+    rest = list(files)
+    everything, all_errors = discover([library, corpus])
+    assert [everything[0], *rest] == everything and errors == all_errors

@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tui.model.document import LoadError
@@ -33,15 +33,24 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
     inside directories only ``.md``, ``.markdown`` and ``.txt`` files count.
     Each file appears once even if reached by two routes.
     """
-    files: list[Path] = []
     errors: list[LoadError] = []
+    return list(discover_lazily(paths, errors)), errors
+
+
+def discover_lazily(paths: Iterable[str | Path], errors: list[LoadError]) -> Iterator[Path]:
+    """:func:`discover`'s files one by one, in the same order, as each folder is read.
+
+    What cannot be read is appended to ``errors`` as it is found. The reader
+    opens the first file before the rest of a big folder is listed (listing
+    10,000 files takes a tenth of a second).
+    """
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
     stdin_added = False
     for raw in paths:
         if str(raw) == STDIN:
             if not stdin_added:
-                files.append(Path(STDIN))
+                yield Path(STDIN)
                 stdin_added = True
             continue
         path = Path(raw)
@@ -51,7 +60,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
             errors.append(LoadError(str(path), os_message(error)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            _walk(path, files, errors, seen_files, seen_dirs)
+            yield from _walk(path, errors, seen_files, seen_dirs)
         elif not stat.S_ISREG(info.st_mode):
             # Opening a pipe with no writer blocks for ever, and a device never ends: refuse both.
             errors.append(LoadError(str(path), "not a regular file (a pipe, device or socket): "
@@ -62,8 +71,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
             )
         elif _key(info) not in seen_files:
             seen_files.add(_key(info))
-            files.append(path)
-    return files, errors
+            yield path
 
 
 FOLDER_DOCUMENTS = frozenset({"readme", "changelog", "license", "licence", "contributing", "code_of_conduct"})
@@ -114,11 +122,10 @@ def _key(info: os.stat_result) -> tuple[int, int]:
 
 def _walk(
     root: Path,
-    files: list[Path],
     errors: list[LoadError],
     seen_files: set[tuple[int, int]],
     seen_dirs: set[tuple[int, int]],
-) -> None:
+) -> Iterator[Path]:
     """Depth-first walk with an explicit stack; each directory carries its ancestors to spot loops."""
     root_key = _key(root.stat())
     if root_key in seen_dirs:
@@ -144,7 +151,7 @@ def _walk(
                 key = (device, entry.inode())
                 if is_briefing_name(entry.name) and key not in seen_files:
                     seen_files.add(key)
-                    files.append(Path(entry.path))
+                    yield Path(entry.path)
                 continue
             try:
                 info = entry.stat()  # follows symlinks
@@ -162,5 +169,5 @@ def _walk(
                     subdirectories.append((Path(entry.path), key, ancestors | {key}))
             elif stat.S_ISREG(info.st_mode) and is_briefing_name(entry.name) and key not in seen_files:
                 seen_files.add(key)
-                files.append(Path(entry.path))
+                yield Path(entry.path)
         stack.extend(reversed(subdirectories))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui.model.cache import load_cached
 from tui.model.decoding import MAX_BYTES, NotText, decode_bytes, decode_text
-from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, discover, os_message, sidecar_of
+from tui.model.discovery import MARKDOWN_SUFFIXES, STDIN, discover, discover_lazily, os_message, sidecar_of
 from tui.model.document import Briefing, LoadError, Section, Severity, SourceFormat
 from tui.model.library import Library
 from tui.model.prefill import load_many  # a cold library is parsed on every core
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # The parsers (markdown-it, PyYAML, the extractor: ~150 ms of imports) are imported by the
 # functions that parse, on the first cache miss: a warm start never pays for them.
 
-__all__ = ["bundled_content_dir", "discover", "load_file", "load_library", "load_text"]
+__all__ = ["bundled_content_dir", "discover", "discover_lazily", "load_file", "load_library", "load_text"]
 
 MAX_SIDECAR_BYTES = 1024 * 1024
 _MARKDOWN_HINT = re.compile(r"^(?:---[ \t]*$|#{1,6}[ \t])", re.MULTILINE)

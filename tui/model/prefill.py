@@ -48,23 +48,29 @@ def helper_count() -> int:
     return min(4, cores) if cores > 1 else 0
 
 
-def load_many(files: Sequence[Path], load: Callable[[Path], Loaded]) -> Generator[Loaded, None, None]:
-    """``load(path)`` for each file in order; cold files are parsed ahead by helper processes.
+def load_many(
+    files: Sequence[Path], load: Callable[[Path], Loaded], start: int = 0
+) -> Generator[Loaded, None, None]:
+    """``load(path)`` for each file from ``start`` on, in order; helper processes parse cold files ahead.
 
-    The first file is always loaded here, before any helper starts (the
-    reader shows it at once, and helpers starting meanwhile would only slow
-    that down); closing the iterator stops the helpers.
+    The first file is always loaded before any helper starts (the reader
+    shows it at once, and helpers starting meanwhile would only slow that
+    down): here, or by the caller, who then passes ``start=1``. Closing the
+    iterator stops the helpers.
     """
     helpers: _Helpers | None = None
+    started = False
     try:
-        for index, path in enumerate(files):
-            if index == 1:
-                cold = [i for i in range(1, len(files)) if str(files[i]) != STDIN and not has_entry(files[i])]
+        for index in range(start, len(files)):
+            if index >= 1 and not started:
+                started = True
+                cold = [i for i in range(index, len(files))
+                        if str(files[i]) != STDIN and not has_entry(files[i])]
                 wanted = len(cold) >= MIN_COLD and helper_count() > 0 and _cache_writable()
                 helpers = _Helpers(files, cold) if wanted else None
             if helpers is not None:
                 helpers.wait_for(index)
-            yield load(path)
+            yield load(files[index])
     finally:
         if helpers is not None:
             helpers.stop()

@@ -51,8 +51,8 @@ class StatusLine(Widget):
         """Redraw from plain strings (all shown literally)."""
         row = Text(end="", no_wrap=True, overflow="ellipsis")
         if loading is not None:
-            done, total = loading
-            row.append_text(assemble((f"⟳ loading {done}/{total}  ", "bold")))
+            done, total = loading  # no total yet: the folders are still being listed
+            row.append_text(assemble((f"⟳ loading {done}/{total}  " if total else "⟳ loading…  ", "bold")))
         if briefing:
             row.append_text(assemble((one_line(briefing, 50), "bold")))
             if section:
