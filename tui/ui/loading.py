@@ -1,21 +1,22 @@
 """Loading a library in the background, in batches, so the first briefing shows at once.
 
-:func:`load_in_batches` runs in the app's thread worker: it discovers the
-files, loads them one by one and hands over :class:`Loaded` batches (the first
-file alone, then whatever loaded in each tenth of a second), so the event loop
-adds a few briefings at a time and the progress indicator moves (adding a batch
-costs the batch, not the library).
+:func:`load_in_batches` runs in the app's thread worker: it loads the first
+file as soon as the walk of the folders finds it, lists the rest after the
+first paint, loads them one by one and hands over :class:`Loaded` batches (the
+first file alone, then whatever loaded in each tenth of a second), so the
+event loop adds a few briefings at a time and the progress indicator moves
+(adding a batch costs the batch, not the library).
 
 The first file gets the screen first: when it has to be parsed (not in the
 cache) its text is posted before annotation (``early``), and the worker waits
 until the app has painted it (:data:`PAINT_WAIT` at most) before annotating it
-or loading the rest, since with one interpreter lock every bit of loading
-meanwhile delays that first paint. The annotated version then replaces the
-text-only one (:class:`TextFirst`). The panes are redrawn at most every
-:data:`REFRESH_SECONDS` while loading (:class:`Pacer`): rebuilding the briefing
-list and relaying out the screen after every batch cost more than the adding. Reading from
-stdin happens before the app starts (:func:`read_stdin`), since the terminal
-then needs fd 0 back for keys.
+or listing and loading the rest, since with one interpreter lock every bit of
+loading meanwhile delays that first paint. The annotated version then replaces
+the text-only one (:class:`TextFirst`). The panes are redrawn at most every
+:data:`REFRESH_SECONDS` while loading (:class:`Pacer`): rebuilding the
+briefing list and relaying out the screen after every batch cost more than
+the adding. Reading from stdin happens before the app starts
+(:func:`read_stdin`), since the terminal then needs fd 0 back for keys.
 """
 
 from __future__ import annotations
