@@ -33,6 +33,7 @@ from tui.model.export import library_to_dict
 from tui.model.export_md import briefing_markdown
 from tui.model.library import Library
 from tui.model.loader import _load_file, load_file, load_library
+from tui.model.timeline import timeline
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "loader"
 Loaded = tuple[Briefing | None, list[LoadError]]
@@ -104,8 +105,11 @@ def test_encode_then_decode_gives_back_exactly_what_was_loaded(briefing: Briefin
     head, annotations, body = (json.dumps(part, ensure_ascii=False) for part in encoded)
     restored, restored_errors = cache_format.decode(json.loads(head), path, lambda: json.loads(annotations),
                                                     lambda: json.loads(body))
-    if briefing is not None and restored is not None:  # indexed from the head, before anything is built
+    if briefing is not None and restored is not None:  # indexed and counted from the head, nothing built
         assert restored.entity_ids() == briefing.entity_ids()
+        ids = [*briefing.entity_ids(), "person:nobody"]
+        assert [restored.presence(i) for i in ids] == [briefing.presence(i) for i in ids]
+        assert restored._annotations is not None
     assert restored == briefing  # comparing builds the deferred annotations and body
     if briefing is not None and restored is not None:
         assert list(restored.entities) == list(briefing.entities)
@@ -410,6 +414,20 @@ def test_a_warm_library_extracts_and_exports_exactly_what_a_cold_one_does(tmp_pa
     assert warm.briefings and all(b._body is not None for b in warm.briefings), "read from the cache"
     assert library_to_dict(warm) == library_to_dict(cold)
     assert markdown_of(warm) == markdown_of(cold)
+
+
+def test_a_warm_library_counts_and_dates_mentions_without_building_them(tmp_path: Path) -> None:
+    """A card's counts and timeline of a place named in 5,000 briefings built 20,000 mentions first."""
+    for name in ("harbour.md", "flood_raw.txt", "quay_notes.txt", "quay_notes.yaml"):
+        copy_fixture(name, tmp_path)
+    cold = load_library([tmp_path])
+    warm = load_library([tmp_path])
+    assert len(warm.index) > 5 and all(b._annotations is not None for b in warm.briefings)
+    for entity_id in warm.index:
+        assert timeline(warm, entity_id) == timeline(cold, entity_id)
+        assert warm.mention_count(entity_id) == sum(1 for _ in cold.mentions_of(entity_id)) > 0
+    quoting = {b.key for b in cold.briefings if b.quotes}
+    assert all(b._annotations is not None for b in warm.briefings if b.key not in quoting)
 
 
 def markdown_of(library: Library) -> list[str]:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from tests.model.navfixtures import make_briefing, person, two_briefing_library
 from tui.model.entities import Location
 from tui.model.library import Library
+from tui.model.loader import load_library
 from tui.model.navigation import (
     LinkKind,
     Position,
+    _library_step,
     linked_items,
+    mention_positions,
     next_briefing,
     next_linked_item,
     next_mention,
@@ -18,6 +24,7 @@ from tui.model.navigation import (
 )
 
 MARA = "person:mara-lind"
+LOADER_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "loader"
 
 
 def text_at(library: Library, position: Position) -> str:
@@ -137,3 +144,41 @@ def test_linked_items_follow_the_ids_after_library_folding_renames_them() -> Non
     library = Library()
     library.add([short, full])
     assert [item.entity_id for item in linked_items(short)] == ["person:olek-brandt"]
+
+
+def test_next_mention_answers_as_stepping_through_every_mention_does(tmp_path: Path) -> None:
+    """It builds only the briefing it steps from and the one it steps into (the rest answer from the head);
+    from every kind of start, both ways, its answer is the one a walk over all the mentions gives."""
+    for name in ("harbour.md", "flood_raw.txt", "quay_notes.txt", "quay_notes.yaml"):
+        shutil.copy(LOADER_FIXTURES / name, tmp_path / name)
+    libraries = [two_briefing_library(), load_library([tmp_path]), load_library([tmp_path])]  # cold, warm
+    for library in libraries:
+        for entity_id in library.index:
+            starts: list[Position | None] = [None, Position("not/in/the/library.md")]
+            for briefing in library.briefings:
+                starts.append(Position(briefing.key))
+                for section_index, section in enumerate(briefing.sections):
+                    for block_index, block in enumerate(section.blocks):
+                        end = len(block.text)
+                        starts += [Position(briefing.key, Location(section_index, block_index, at, at))
+                                   for at in (0, end // 2, end)]
+                starts += [Position(briefing.key, m.location) for m in briefing.mentions]
+            for start in starts:
+                for direction in (1, -1):
+                    walked = _library_step(library, mention_positions(library, entity_id), start, direction)
+                    assert next_mention(library, entity_id, start, direction) == walked, (entity_id, start)
+
+
+def test_stepping_into_a_warm_briefing_builds_none_of_the_others(tmp_path: Path) -> None:
+    for day in range(1, 6):
+        (tmp_path / f"2025-05-0{day}.md").write_text(
+            f"---\ntitle: Day {day}\ndate: 2025-05-0{day}\nplaces:\n  - name: Porto Lume\n"
+            f"extract: false\n---\nPorto Lume woke early on day {day}. Porto Lume slept late.\n",
+            encoding="utf-8")
+    load_library([tmp_path])
+    warm = load_library([tmp_path])
+    second = warm.briefings[1]
+    last_here = Position(second.key, second.mentions[-1].location)
+    found = next_mention(warm, "place:porto-lume", last_here, +1)
+    assert found == Position(warm.briefings[2].key, Location(0, 0, 0, 10))
+    assert [b._annotations is None for b in warm.briefings] == [False, True, False, False, False]

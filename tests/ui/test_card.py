@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
@@ -9,9 +12,12 @@ from textual.widgets import Static
 from tests.ui.conftest import JANE, JOHN, alpha, beta, briefing, make_app, make_library, person
 from tui.model.entities import Location
 from tui.model.library import Library
+from tui.model.loader import load_library
 from tui.model.navigation import LinkKind, Position
+from tui.ui import card as card_module
 from tui.ui.app import BriefingApp
 from tui.ui.card import KEYWORD_STYLE, CardList, CardRow, EntityCard
+from tui.ui.messages import OpenEntity
 from tui.ui.timeline import TimelineStrip
 
 SIZE = (120, 40)
@@ -211,3 +217,34 @@ async def test_the_card_is_reused_and_shows_the_next_entity_from_its_own_start(l
         await pilot.pause()
         assert not isinstance(app.screen, EntityCard)
         assert app.article.cursor_item is not None and app.article.cursor_item.entity_id == JOHN.id
+
+
+async def test_a_card_on_a_warm_library_builds_only_the_mentions_it_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A place named in 5,000 briefings: its card counted and dated every mention by building them all."""
+    for day in range(1, 6):
+        (tmp_path / f"2025-05-0{day}-lume.md").write_text(
+            f"---\ntitle: Lume news {day}\ndate: 2025-05-0{day}\nplaces:\n  - name: Porto Lume\n"
+            f"extract: false\n---\nPorto Lume woke early.\n\nThe quay of Porto Lume was busy on day {day}.\n",
+            encoding="utf-8")
+    load_library([tmp_path])  # cold: fills the cache
+    warm = load_library([tmp_path])
+    assert all(b._annotations is not None for b in warm.briefings)
+    monkeypatch.setattr(card_module, "ROW_LIMIT", 3)
+    async with make_app(warm).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        app.post_message(OpenEntity("place:porto-lume"))
+        await pilot.pause()
+        texts = row_texts(card_of(app))
+        assert texts[0] == "Mentions (10)" and "… 7 more not listed" in texts
+        assert "Also in (4)" in texts
+        unbuilt = [b.title for b in warm.briefings if b._annotations is not None]
+        assert unbuilt == ["Lume news 3", "Lume news 4", "Lume news 5"]  # the first two fill the rows
+        await pilot.press("end", "enter")  # the last row, "Also in" the fifth briefing: at its first mention
+        await pilot.pause()
+        assert app.current_key is not None and app.current_key.endswith("2025-05-05-lume.md")
+        assert app.article.cursor_item is not None
+        assert app.article.cursor_item.location == Location(0, 0, 0, 10)

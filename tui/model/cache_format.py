@@ -3,12 +3,13 @@
 Positional lists, ``None`` for defaults, so that 1,000 articles' heads decode
 in a fifth of a second (:mod:`tui.model.cache` reads and writes the entries).
 :func:`encode` splits a loader result into a head (metadata, people and
-places, the ids that mentions and quotes name, problems: what listing and
-indexing a library need), the annotations (mentions and quotes) and a body
-(the sections); :func:`decode` builds the briefing from the head and leaves
-its mentions, quotes and text to be decoded and built on first use
-(:meth:`Briefing.deferred`). Bump :data:`FORMAT_VERSION` whenever
-:func:`encode` changes shape: old entries then miss and are rebuilt.
+places, for each entity the mentions and quotes name how often, where first
+and whether quoted, problems: what listing and indexing a library need), the
+annotations (mentions and quotes) and a body (the sections); :func:`decode`
+builds the briefing from the head and leaves its mentions, quotes and text to
+be decoded and built on first use (:meth:`Briefing.deferred`). Bump
+:data:`FORMAT_VERSION` whenever :func:`encode` changes shape: old entries then
+miss and are rebuilt.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, Pl
 
 __all__ = ["FORMAT_VERSION", "Loaded", "decode", "encode"]
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """Bump whenever :func:`encode` changes shape; old entries then miss and are rebuilt."""
 
 Loaded = tuple[Briefing | None, list[LoadError]]
@@ -89,13 +90,22 @@ def _encode_briefing(b: Briefing) -> tuple[list[Any], list[Any], list[Any]]:
         mentions += (ids.get(m.entity_id, m.entity_id), *_loc(m.location), name)
     quotes = [[q.text, q.speaker_id, q.declared, *(n for span in q.spans for n in _loc(span))]
               for q in b.quotes]
-    speakers = [q.speaker_id for q in b.quotes if q.speaker_id is not None]
-    named = dict.fromkeys(ids.get(entity_id, entity_id) for entity_id in [*(m.entity_id for m in b.mentions),
-                                                                            *speakers])
+    # Each entity named: [entity, mentions, first mention's location or None, quoted?] (Briefing.presence)
+    named: dict[Any, list[Any]] = {}
+    for m in b.mentions:
+        entity = ids.get(m.entity_id, m.entity_id)
+        if entity in named:
+            named[entity][1] += 1
+        else:
+            named[entity] = [entity, 1, _loc(m.location), False]
+    for q in b.quotes:
+        if q.speaker_id is not None:
+            entity = ids.get(q.speaker_id, q.speaker_id)
+            named.setdefault(entity, [entity, 0, None, False])[3] = True
     meta = [b.title, b.format.value, b.date and b.date.isoformat(), b.source, b.url, b.summary, list(b.tags),
             b.extract]
     titles = [section.title for section in b.sections]
-    return [meta, entities, list(named), titles], [mentions, list(names), quotes], sections
+    return [meta, entities, list(named.values()), titles], [mentions, list(names), quotes], sections
 
 
 def _encode_block(block: Block) -> list[Any]:
@@ -149,7 +159,7 @@ def _decode_briefing(
         build, tuple(titles), path=path, title=title, format=SourceFormat(fmt),
         date=None if date is None else dt.date.fromisoformat(date), source=source, url=url, summary=summary,
         tags=tuple(tags), entities=dict(zip(ids, entities, strict=True)), annotations=annotations,
-        named=frozenset(ids[entity] if isinstance(entity, int) else entity for entity in named_in),
+        named={ids[entity] if isinstance(entity, int) else entity: row for entity, *row in named_in},
         extract=extract,
     )
 

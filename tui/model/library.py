@@ -161,11 +161,16 @@ class Library:
                     yield briefing, mention
 
     def quotes_by(self, entity_id: str) -> Iterator[tuple[Briefing, Quote]]:
-        """Every quote attributed to a person, in library order."""
+        """Every quote attributed to a person, in library order (briefings that quote them only)."""
         for briefing in self.holding(entity_id):
-            for quote in briefing.quotes:
-                if quote.speaker_id == entity_id:
-                    yield briefing, quote
+            if briefing.presence(entity_id).quoted:
+                for quote in briefing.quotes:
+                    if quote.speaker_id == entity_id:
+                        yield briefing, quote
+
+    def mention_count(self, entity_id: str) -> int:
+        """How many times the library mentions an entity (counted without building any mentions)."""
+        return sum(briefing.presence(entity_id).mentions for briefing in self.holding(entity_id))
 
     @property
     def has_errors(self) -> bool:

@@ -217,8 +217,35 @@ def next_mention(
     Does not wrap: past the last mention in the last briefing that has one,
     the answer is ``None``. From ``None`` (or a briefing not in the library)
     it gives the first mention (or, going back, the last).
+
+    Only the reader's briefing and the one stepped into have their mentions
+    built: going on, a later briefing's first mention is known from its head
+    (:meth:`Briefing.presence`), so one step past a place named in 5,000 warm
+    briefings does not build 20,000 mentions (the answers are those of
+    stepping through :func:`mention_positions`).
     """
-    return _library_step(library, mention_positions(library, entity_id), current, direction)
+    step = _sign(direction)
+    order = {briefing.key: index for index, briefing in enumerate(library.briefings)}
+    here = order.get(current.briefing) if current is not None else None
+    holders = library.holding(entity_id)
+    for briefing in holders if step > 0 else reversed(holders):
+        rank = order[briefing.key]
+        if here is not None and (rank - here) * step < 0:
+            continue  # before the reader's briefing going on, after it going back
+        if rank == here:  # the reader's own briefing: step from where the reader is
+            own = [Position(briefing.key, m.location) for m in briefing.mentions if m.entity_id == entity_id]
+            found = _library_step(library, own, current, step)
+            if found is not None:
+                return found
+        elif step > 0:
+            first = briefing.presence(entity_id).first
+            if first is not None:
+                return Position(briefing.key, first)
+        else:
+            last = [m.location for m in briefing.mentions if m.entity_id == entity_id][-1:]
+            if last:
+                return Position(briefing.key, last[0])
+    return None
 
 
 def quote_positions(library: Library, person_id: str) -> list[Position]:

@@ -94,15 +94,16 @@ def role_in(entity: Entity | None) -> str | None:
 
 
 def _point(briefing: Briefing, entity_id: str, kind: EntityKind) -> TimelinePoint:
-    mentions = [m.location for m in briefing.mentions if m.entity_id == entity_id]
+    # Counted from the cache's head while the briefing's mentions are unbuilt (Briefing.presence).
+    count, first_mention, quoted = briefing.presence(entity_id)
     person = kind is EntityKind.PERSON
-    quotes = tuple(q for q in briefing.quotes if q.speaker_id == entity_id) if person else ()
-    first = mentions[0] if mentions else (quotes[0].location if quotes else None)
+    quotes = tuple(q for q in briefing.quotes if q.speaker_id == entity_id) if person and quoted else ()
+    first = first_mention if first_mention is not None else (quotes[0].location if quotes else None)
     return TimelinePoint(
         briefing=briefing.key,
         title=briefing.title,
         date=briefing.date,
-        mentions=len(mentions),
+        mentions=count,
         role=role_in(briefing.entities.get(entity_id)),
         quotes=quotes,
         first=first,

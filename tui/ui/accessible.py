@@ -122,7 +122,7 @@ def plain_header(library: Library, entry: LibraryEntity) -> Content:
         lines.append(Content(f"Role: {one_line(role)}, in {where}"))
     if not entry.roles and entity.role:
         lines.append(Content(f"Role: {one_line(entity.role)}"))
-    mentions = sum(1 for _ in library.mentions_of(entity.id))
+    mentions = library.mention_count(entity.id)
     lines.append(Content(f"Mentions: {mentions} in {_plural(len(entry.briefings), 'briefing')}"))
     if entity.kind is EntityKind.PERSON:
         lines.append(Content(f"Quotes: {sum(1 for _ in library.quotes_by(entity.id))}"))

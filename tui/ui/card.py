@@ -222,12 +222,12 @@ class EntityCard(TimelineCard, ModalScreen[None]):
         """The card's rows; each row's text (a sentence found around a mention, say) is built when shown."""
         lines: list[Line] = []
         self.rows = []
-        mentions = list(self.library.mentions_of(self.entity_id))
-        lines.append(self._heading(f"Mentions ({len(mentions)})"))
+        total = self.library.mention_count(self.entity_id)  # counted, not built: a place in 5,000 briefings
+        lines.append(self._heading(f"Mentions ({total})"))
         current: Briefing | None = None
-        for count, (briefing, mention) in enumerate(mentions):
-            if count == ROW_LIMIT:
-                lines.append(self._heading(f"… {len(mentions) - ROW_LIMIT} more not listed"))
+        for count, (briefing, mention) in enumerate(self.library.mentions_of(self.entity_id)):
+            if count == ROW_LIMIT:  # the briefings past the rows shown keep their mentions unbuilt
+                lines.append(self._heading(f"… {total - ROW_LIMIT} more not listed"))
                 break
             if briefing is not current:
                 current = briefing
@@ -257,8 +257,7 @@ class EntityCard(TimelineCard, ModalScreen[None]):
             briefing = self.library.briefing(key)
             if briefing is None or key == here:
                 continue
-            first = next((m.location for m in briefing.mentions if m.entity_id == self.entity_id), None)
-            found.append((briefing, Position(key, first)))
+            found.append((briefing, Position(key, briefing.presence(self.entity_id).first)))
         return found
 
     def _start_row(self) -> int | None:
