@@ -444,3 +444,18 @@ def test_a_warm_briefing_shown_by_repr_stays_unbuilt(tmp_path: Path, cache_dir: 
     shown = repr(briefing)
     assert str(path) in shown and briefing.title in shown
     assert briefing._body is not None and briefing._annotations is not None
+
+
+def test_older_format_versions_go_when_this_one_first_writes(tmp_path: Path, cache_dir: Path) -> None:
+    """A new version rebuilds every entry in its own folder; the old folders would stay on disk for good."""
+    for old in ("v1", "v4"):
+        (cache_dir / old / "ab").mkdir(parents=True)
+        (cache_dir / old / "ab" / "entry.json.z").write_bytes(b"an older format")
+    (cache_dir / "corrupt").mkdir()
+    (cache_dir / "corrupt" / "kept.corrupt").write_bytes(b"for a bug report")
+    (cache_dir / "notes").mkdir()  # not the cache's own
+    path = copy_fixture("harbour.md", tmp_path)
+    expected, _ = load_file(path)  # cold: written
+    assert not (cache_dir / "v1").exists() and not (cache_dir / "v4").exists()
+    assert (cache_dir / "corrupt" / "kept.corrupt").exists() and (cache_dir / "notes").is_dir()
+    assert len(entry_files(cache_dir)) == 1 and load_file(path)[0] == expected

@@ -36,6 +36,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -54,7 +55,9 @@ ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
 _MAX_BYTES = 64 * 1024 * 1024
 _KEEP_CORRUPT = 3
 """How many corrupt entries ``corrupt/`` keeps: enough to report a bug, never a growing pile."""
-
+_OTHER_VERSION = re.compile(r"v\d+")
+_SWEPT: set[str] = set()
+"""The format folders whose older siblings this process has removed (see :func:`_sweep`)."""
 
 
 def cache_dir() -> Path:
@@ -284,6 +287,7 @@ def _write(entry: str, key: list[Any], value: list[Any], *parts: list[Any] | Non
     tmp: str | None = None
     try:
         folder = os.path.dirname(entry)
+        _sweep(os.path.dirname(folder))
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
@@ -293,6 +297,25 @@ def _write(entry: str, key: list[Any], value: list[Any], *parts: list[Any] | Non
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _sweep(version_dir: str) -> None:
+    """Remove the entries of every other format version (``v3/`` beside ``v5/``): none can be read again.
+
+    Once per process, before its first write (a new version writes every
+    entry anew). Left alone, each version's folder stayed on disk for good:
+    60 MB for 10,000 articles. Only folders named like a version go;
+    ``corrupt/`` and anything else in the cache folder stay.
+    """
+    if version_dir in _SWEPT:
+        return
+    _SWEPT.add(version_dir)
+    parent, mine = os.path.split(version_dir)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(parent):
+            old = entry.name != mine and _OTHER_VERSION.fullmatch(entry.name)
+            if old and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _pack(value: object) -> bytes:
