@@ -109,6 +109,8 @@ def test_encode_then_decode_gives_back_exactly_what_was_loaded(briefing: Briefin
         assert restored.entity_ids() == briefing.entity_ids()
         ids = [*briefing.entity_ids(), "person:nobody"]
         assert [restored.presence(i) for i in ids] == [briefing.presence(i) for i in ids]
+        assert restored.mention_counts() == briefing.mention_counts()
+        assert restored.quote_count() == len(briefing.quotes)
         assert restored._annotations is not None
     assert restored == briefing  # comparing builds the deferred annotations and body
     if briefing is not None and restored is not None:

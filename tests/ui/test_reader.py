@@ -8,12 +8,15 @@ from pathlib import Path
 from tests.ui.conftest import HOSTILE, JANE, JOHN, alpha, beta, hostile, make_app, make_library
 from tui.model.entities import Location
 from tui.model.library import Library
+from tui.model.loader import load_library
 from tui.model.navigation import LinkKind
 from tui.ui.app import BriefingApp
 from tui.ui.loading import Loaded
 from tui.ui.rowlist import RowList
 from tui.ui.sidebar import TabBar
 from tui.ui.status import StatusLine
+
+LOADER_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "loader"
 
 SIZE = (120, 40)
 
@@ -266,6 +269,31 @@ async def test_sidebar_filters_sorts_and_switches_scope(library: Library) -> Non
         await pilot.press("2", "escape")
         assert [r.split("  ")[0] for r in rows(app, "places")] == ["⌖ Shelbyville", "⌖ Springfield"]
         assert "in 1 briefing" in str(app.sidebar.query_one("#list-places", RowList).rows[0])
+
+
+async def test_the_library_scope_counts_a_warm_library_without_building_its_mentions(tmp_path: Path) -> None:
+    """Every briefing's mentions were built to count them: seconds for a 10,000-article library.
+
+    The quotes tab lists every quote, so briefings that quote someone are built; the others are not.
+    """
+    for name in ("harbour.md", "flood_raw.txt", "quay_notes.txt", "quay_notes.yaml"):
+        (tmp_path / name).write_bytes((LOADER_FIXTURES / name).read_bytes())
+    (tmp_path / "calm.md").write_text("---\ntitle: A calm day\ndate: 2025-05-09\npeople:\n"
+                                      "  - name: Carla Menotti\nextract: false\n---\n"
+                                      "Carla Menotti walked along the quay.\n", encoding="utf-8")
+    shown: list[list[str]] = []
+    for run in ("cold", "warm"):
+        library = load_library([tmp_path])
+        async with make_app(library).run_test(size=SIZE) as pilot:
+            app = pilot.app
+            assert isinstance(app, BriefingApp)
+            await pilot.press("a", "1", "escape")  # people across the whole library
+            await pilot.pause()
+            shown.append(rows(app, "people"))
+        if run == "warm":
+            calm = library.briefing(str(tmp_path / "calm.md"))
+            assert calm is not None and calm.key != app.current_key and calm._annotations is not None
+    assert shown[0] == shown[1] and len(shown[0]) > 2
 
 
 async def test_outline_rows_jump_to_sections(library: Library) -> None:

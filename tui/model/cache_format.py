@@ -4,12 +4,12 @@ Positional lists, ``None`` for defaults, so that 1,000 articles' heads decode
 in a fifth of a second (:mod:`tui.model.cache` reads and writes the entries).
 :func:`encode` splits a loader result into a head (metadata, people and
 places, for each entity the mentions and quotes name how often, where first
-and whether quoted, problems: what listing and indexing a library need), the
-annotations (mentions and quotes) and a body (the sections); :func:`decode`
-builds the briefing from the head and leaves its mentions, quotes and text to
-be decoded and built on first use (:meth:`Briefing.deferred`). Bump
-:data:`FORMAT_VERSION` whenever :func:`encode` changes shape: old entries then
-miss and are rebuilt.
+and whether quoted, the number of quotes, problems: what listing and indexing
+a library need), the annotations (mentions and quotes) and a body (the
+sections); :func:`decode` builds the briefing from the head and leaves its
+mentions, quotes and text to be decoded and built on first use
+(:meth:`Briefing.deferred`). Bump :data:`FORMAT_VERSION` whenever
+:func:`encode` changes shape: old entries then miss and are rebuilt.
 """
 
 from __future__ import annotations
@@ -105,7 +105,8 @@ def _encode_briefing(b: Briefing) -> tuple[list[Any], list[Any], list[Any]]:
     meta = [b.title, b.format.value, b.date and b.date.isoformat(), b.source, b.url, b.summary, list(b.tags),
             b.extract]
     titles = [section.title for section in b.sections]
-    return [meta, entities, list(named.values()), titles], [mentions, list(names), quotes], sections
+    head = [meta, entities, list(named.values()), titles, len(quotes)]
+    return head, [mentions, list(names), quotes], sections
 
 
 def _encode_block(block: Block) -> list[Any]:
@@ -124,7 +125,7 @@ def _decode_briefing(
 
     The hot loops avoid attribute look-ups (1,000 articles' heads in ~0.2 s).
     """
-    meta, entities_in, named_in, titles = head
+    meta, entities_in, named_in, titles, quote_total = head
     title, fmt, date, source, url, summary, tags, extract = meta
     entities = [
         Entity(id_, _ENTITY_KINDS[kind], name, aliases, role, place_kind and _PLACE_KINDS[place_kind],
@@ -160,6 +161,7 @@ def _decode_briefing(
         date=None if date is None else dt.date.fromisoformat(date), source=source, url=url, summary=summary,
         tags=tuple(tags), entities=dict(zip(ids, entities, strict=True)), annotations=annotations,
         named={ids[entity] if isinstance(entity, int) else entity: row for entity, *row in named_in},
+        quote_total=quote_total,
         extract=extract,
     )
 

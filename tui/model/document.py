@@ -132,6 +132,8 @@ class Briefing:
     _named: Mapping[str, Sequence[Any]] = field(default_factory=dict, init=False, compare=False, repr=False)
     """While the mentions and quotes wait to be built: for each entity id they name, its presence
     as ``[mentions, [section, block, start, end] or None, quoted]`` (:meth:`entity_ids`, :meth:`presence`)."""
+    _quote_total: int = field(default=0, init=False, compare=False, repr=False)
+    """How many quotes, while they wait to be built (:meth:`quote_count`)."""
     key: str = field(default="", init=False, compare=False, repr=False)
     """A stable identifier for the briefing: its path as given (``-`` for stdin). Kept, not worked
     out from the path at each use: indexing a library asks for it tens of thousands of times."""
@@ -140,7 +142,7 @@ class Briefing:
     def deferred(
         cls, body: Callable[[], list[Section]], titles: tuple[str, ...],
         annotations: Callable[[], tuple[list[Mention], list[Quote]]] | None = None,
-        named: Mapping[str, Sequence[Any]] | None = None, **fields: object,
+        named: Mapping[str, Sequence[Any]] | None = None, quote_total: int = 0, **fields: object,
     ) -> Briefing:
         """A briefing whose text (its sections) is built on first use, from ``body()``.
 
@@ -164,6 +166,7 @@ class Briefing:
         del briefing.sections
         if annotations is not None:
             briefing._annotations, briefing._named = annotations, named or {}
+            briefing._quote_total = quote_total
             del briefing.mentions, briefing.quotes
         return briefing
 
@@ -223,6 +226,21 @@ class Briefing:
                 if location is None:
                     location = mention.location
         return Presence(count, location, any(q.speaker_id == entity_id for q in self.quotes))
+
+    def quote_count(self) -> int:
+        """How many quotes the briefing has (from the cache's head while unbuilt)."""
+        total = self._quote_total  # read first, as in presence()
+        return total if self._annotations is not None else len(self.quotes)
+
+    def mention_counts(self) -> dict[str, int]:
+        """How many times the briefing mentions each entity (from the cache's head while unbuilt)."""
+        named = self._named  # read first, as in presence()
+        if self._annotations is not None:
+            return {entity_id: row[0] for entity_id, row in named.items() if row[0]}
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+        return counts
 
     def __post_init__(self) -> None:
         self.key = str(self.path)

@@ -245,7 +245,10 @@ class Sidebar(Vertical):
             briefing = self.briefing
             return Counter(m.entity_id for m in briefing.mentions), mention_bars(briefing, BAR_CELLS)
         if self.scope == "library" and self.library is not None:
-            return Counter(m.entity_id for b in self.library.briefings for m in b.mentions), None
+            counts: Counter[str] = Counter()
+            for briefing in self.library.briefings:  # counted from the cache's head: nothing built
+                counts.update(briefing.mention_counts())
+            return counts, None
         return Counter(), None
 
     def _entities(self, kind: EntityKind, counts: Counter[str], bars_of: dict[str, list[int]] | None,
@@ -282,7 +285,9 @@ class Sidebar(Vertical):
             briefings = list(self.library.briefings)
         found: list[tuple[str, int, str, str, str]] = []
         for briefing in briefings:
-            titles = briefing.section_titles() if briefing.quotes else []  # in library scope: text not built
+            if not briefing.quote_count():  # known from the cache's head: a briefing with none stays unbuilt
+                continue
+            titles = briefing.section_titles()  # in library scope: text not built
             for index, quote in enumerate(briefing.quotes):
                 speaker = briefing.entities.get(quote.speaker_id or "")
                 name = speaker.name if speaker else "unknown speaker"
