@@ -461,3 +461,24 @@ def test_older_format_versions_go_when_this_one_first_writes(tmp_path: Path, cac
     assert not (cache_dir / "v1").exists() and not (cache_dir / "v4").exists()
     assert (cache_dir / "corrupt" / "kept.corrupt").exists() and (cache_dir / "notes").is_dir()
     assert len(entry_files(cache_dir)) == 1 and load_file(path)[0] == expected
+
+
+def test_a_surname_folded_into_a_full_name_leaves_a_warm_briefing_unbuilt(tmp_path: Path) -> None:
+    """Folding renamed every mention at once: a warm library built the mentions of each briefing it folded."""
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: The harbour\ndate: 2025-05-01\npeople:\n  - name: Mara Lind\nextract: false\n---\n"
+        "Mara Lind opened the harbour.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: The quay\ndate: 2025-05-02\npeople:\n  - name: Lind\n  - name: Mara Lind\n"
+        "quotes:\n  - speaker: Lind\n    text: The quay is ready\nextract: false\n---\n"
+        "Lind walked the quay. “The quay is ready,” Lind said. Later Mara Lind left.\n", encoding="utf-8")
+    cold = load_library([tmp_path])
+    warm = load_library([tmp_path])
+    [cold_b, warm_b] = [library.briefing(str(tmp_path / "b.md")) for library in (cold, warm)]
+    assert cold_b is not None and warm_b is not None
+    assert "person:lind" not in cold_b.entity_ids(), "the lone surname is folded into the full name"
+    assert warm_b._annotations is not None, "folded without building its mentions"
+    assert warm_b.entity_ids() == cold_b.entity_ids()
+    assert warm_b.presence("person:mara-lind") == cold_b.presence("person:mara-lind")
+    assert warm_b.mention_counts() == cold_b.mention_counts()
+    assert warm_b.mentions == cold_b.mentions and warm_b.quotes == cold_b.quotes  # renamed when built

@@ -137,10 +137,4 @@ def rename(briefing: Briefing, renames: Renames, canonical: dict[str, Entity]) -
         else:
             target.aliases.extend(alias for alias in short.aliases if alias not in target.aliases)
             target.role = target.role or short.role
-    briefing.mentions = [
-        replace(m, entity_id=renames[m.entity_id]) if m.entity_id in renames else m for m in briefing.mentions
-    ]
-    briefing.quotes = [
-        replace(q, speaker_id=renames[q.speaker_id]) if q.speaker_id in renames else q
-        for q in briefing.quotes
-    ]
+    briefing.rename_annotations(renames)  # a warm briefing's mentions stay unbuilt
