@@ -227,24 +227,24 @@ def next_mention(
     step = _sign(direction)
     order = {briefing.key: index for index, briefing in enumerate(library.briefings)}
     here = order.get(current.briefing) if current is not None else None
+    at = _point(current.location) if current is not None and current.location else (-1, -1, -1)
     holders = library.holding(entity_id)
     for briefing in holders if step > 0 else reversed(holders):
         rank = order[briefing.key]
         if here is not None and (rank - here) * step < 0:
             continue  # before the reader's briefing going on, after it going back
-        if rank == here:  # the reader's own briefing: step from where the reader is
-            own = [Position(briefing.key, m.location) for m in briefing.mentions if m.entity_id == entity_id]
-            found = _library_step(library, own, current, step)
-            if found is not None:
-                return found
-        elif step > 0:
+        if rank != here and step > 0:
             first = briefing.presence(entity_id).first
             if first is not None:
                 return Position(briefing.key, first)
-        else:
-            last = [m.location for m in briefing.mentions if m.entity_id == entity_id][-1:]
-            if last:
-                return Position(briefing.key, last[0])
+            continue
+        own = [m.location for m in briefing.mentions if m.entity_id == entity_id]
+        if rank == here and current is not None:  # the reader's own briefing: step from where the reader is
+            found = _step_points([_point(loc) for loc in own], at, current.location in own, step)
+            if found is not None:
+                return Position(briefing.key, own[found])
+        elif own:  # going back into an earlier briefing: its last mention
+            return Position(briefing.key, own[-1])
     return None
 
 
