@@ -210,11 +210,12 @@ def load_in_batches(
 def build_annotations(briefings: Sequence[Briefing], cancelled: Callable[[], bool]) -> None:
     """Build the mentions and quotes of briefings read from the cache (run once the library is listed).
 
-    A warm load leaves them as the cache stored them (:meth:`Briefing.deferred`):
-    the index needs only the ids they name. Built in a thread behind the reader,
-    the first card of a place named in 5,000 of 10,000 briefings does not stop
-    the screen for a second and a half to build them all; one the reader asks
-    for first is built on its own (the briefing's lock makes it once).
+    A warm load leaves them compressed in the cache entry (:meth:`Briefing.deferred`):
+    the index, a card's counts and "next mention" need only the head. What needs
+    every briefing's (an export, a dossier, the sidebar's quotes across the
+    library) then finds them built behind the reader rather than stopping the
+    screen for seconds; one the reader asks for first is built on its own (the
+    briefing's lock makes it once).
     """
     with loader.gc_paused():  # ~100 objects a briefing, all kept: the collector would only rescan them
         for briefing in briefings:

@@ -212,7 +212,7 @@ class Sidebar(Vertical):
         line = self.query_one("#sidebar-settings", Static)
         if line.content != settings:  # updating lays the screen out: not for every briefing opened
             line.update(settings)
-        counts, bars_of = self._counts()  # once for both tabs: in library scope it walks every mention
+        counts, bars_of = self._counts()  # once for both tabs: in library scope it adds every briefing
         for kind, tab in ((EntityKind.PERSON, "people"), (EntityKind.PLACE, "places")):
             entities = self._entities(kind, counts, bars_of)
             shown = [entry for entry in entities if not needle or needle in entry[0].name.casefold()

@@ -61,7 +61,7 @@ class LibraryLoading(App[int]):
         gc.freeze()
         reader.loading = None if message.finished else (message.done, message.total)
         reader._pacer.batch(now=message.finished or reader.current_key is None or replaced)
-        if message.finished:  # once the whole list is drawn: the mentions no card should wait for
+        if message.finished:  # once the list is drawn: for what needs every mention (exports, all quotes)
             briefings = list(reader.library.briefings)
             reader.call_after_refresh(lambda: self._build_annotations(briefings))
         if not reader._painted.is_set():
