@@ -41,6 +41,7 @@ from tui.ui.library_pane import LibraryPane
 from tui.ui.loading import Handover, Pacer, TextFirst, read_stdin
 from tui.ui.map_actions import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
+from tui.ui.quiet_focus import ReaderScreen
 from tui.ui.reload import DELETED_MARK, check_file
 from tui.ui.search import FIND_BINDINGS, SearchBar
 from tui.ui.sidebar import Sidebar
@@ -97,6 +98,10 @@ class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, W
         self._pacer = Pacer(self, self._show_loaded)
         self._painted, self._text_first = threading.Event(), TextFirst()
         self._handover = Handover(self.post_message)
+
+    def get_default_screen(self) -> ReaderScreen:
+        """The panes' screen: a change of focus redraws what it changes, not the whole screen."""
+        return ReaderScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):

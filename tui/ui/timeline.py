@@ -39,6 +39,7 @@ from tui.model.library import Library
 from tui.model.mdwrite import write_atomic
 from tui.model.navigation import Position
 from tui.model.timeline import Timeline, TimelinePoint, timeline
+from tui.ui.quiet_focus import QuietFocus
 from tui.ui.text import one_line
 
 BARS = " ▁▂▃▄▅▆▇█"
@@ -297,7 +298,7 @@ class SaveDossier(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class TimelineCard(ModalScreen[None]):
+class TimelineCard(QuietFocus, ModalScreen[None]):
     """What the entity card adds for timelines and dossiers: the strip, and keys that work anywhere in it.
 
     The card (:class:`tui.ui.card.EntityCard`) sets ``library``, ``entity_id``
