@@ -182,6 +182,24 @@ async def test_text_shown_first_is_replaced_by_its_annotated_version_in_place() 
         assert app.library.entity(JANE.id) is not None
 
 
+async def test_text_shown_first_at_its_top_keeps_its_title_in_view_when_annotated() -> None:
+    """A cold start shows the first briefing from its title; the annotated copy must not scroll past it."""
+    long_text = [("One", ["Jane Doe spoke at noon."] * 30), ("Two", ["Rain fell."])]
+    whole = briefing("news/a.md", "First news", long_text, [JANE])
+    text_only = briefing("news/a.md", "First news", long_text)
+    async with make_app(make_library()).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        app.post_message(Loaded([text_only], done=0, total=2, early=True))
+        await pilot.pause()
+        assert app.article.render_line(0).text.strip() == "First news"
+        app.post_message(Loaded([whole], done=1, total=2))
+        await pilot.pause()
+        assert app.article.briefing is whole
+        assert app.article.scroll_offset.y == 0
+        assert app.article.render_line(0).text.strip() == "First news"
+
+
 def test_the_worker_posts_the_text_first_and_waits_for_it_to_be_painted(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# Harbour\n\nJane Doe opened the new harbour in Porto Lume.\n")
     (tmp_path / "b.md").write_text("# Rain\n\nIt rained all day.\n")

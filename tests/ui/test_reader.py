@@ -359,26 +359,6 @@ async def test_a_narrow_terminal_gives_the_article_room(library: Library) -> Non
         assert app.library_pane.display
 
 
-async def test_reopening_a_briefing_resumes_mid_paragraph_at_the_top(tmp_path: Path) -> None:
-    long = alpha()
-    long.sections[2].blocks.extend([long.sections[1].blocks[1]] * 40)
-    async with make_app(make_library(long, beta()), tmp_path).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.press("space", "j", "j", "j", "j", "j")
-        where = app.article.top_location()
-        assert where is not None and where.section == 2 and where.start > 0  # mid-paragraph
-        await pilot.press("J")  # to the other briefing and back: the same text at the top
-        await pilot.press("K")
-        assert app.article.top_location() == where
-        await pilot.press("q")
-    async with make_app(make_library(long, beta()), tmp_path).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
-        assert app.article.top_location() == where
-
-
 async def test_tab_and_shift_tab_move_between_the_panes(library: Library) -> None:
     async with make_app(library).run_test(size=SIZE) as pilot:
         app = pilot.app

@@ -212,10 +212,12 @@ class Layout:
         return range(first, last + 1)
 
     def line_of(self, location: Location) -> int:
-        """The line on which a location starts; a section's very top is its heading."""
+        """The line on which a location starts; a section's very top is its heading (the first's: line 0)."""
         if not self.first_line:
             return 0  # not wrapped yet: the view has no width
         at_top = location.block == 0 and location.start == 0 and location.end == 0
+        if at_top and location.section == 0:
+            return 0  # the briefing's top: its title, date and summary come before the first heading
         if at_top and location.section in self.heading_unit:
             return self.first_line[self.heading_unit[location.section]]
         unit_index = self.unit_of_block.get((location.section, location.block))

@@ -1,0 +1,52 @@
+"""Where the article stands when a briefing is shown again: back from another, after a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.conftest import alpha, beta, make_app, make_library
+from tui.ui.app import BriefingApp
+
+SIZE = (120, 40)
+
+
+def top_line(app: BriefingApp) -> str:
+    """The article's first line on screen."""
+    return app.article.render_line(0).text.strip()
+
+
+async def test_a_briefing_left_at_its_top_comes_back_with_its_title(tmp_path: Path) -> None:
+    async with make_app(make_library(alpha(), beta()), tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        assert top_line(app) == "Talks in Springfield"
+        await pilot.press("J", "K")  # to the other briefing and back
+        assert app.article.scroll_offset.y == 0
+        assert top_line(app) == "Talks in Springfield"
+        await pilot.press("q")
+    async with make_app(make_library(alpha(), beta()), tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        assert top_line(app) == "Talks in Springfield"  # and after a restart
+
+
+async def test_reopening_a_briefing_resumes_mid_paragraph_at_the_top(tmp_path: Path) -> None:
+    long = alpha()
+    long.sections[2].blocks.extend([long.sections[1].blocks[1]] * 40)
+    async with make_app(make_library(long, beta()), tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("space", "j", "j", "j", "j", "j")
+        where = app.article.top_location()
+        assert where is not None and where.section == 2 and where.start > 0  # mid-paragraph
+        await pilot.press("J")  # to the other briefing and back: the same text at the top
+        await pilot.press("K")
+        assert app.article.top_location() == where
+        await pilot.press("q")
+    async with make_app(make_library(long, beta()), tmp_path).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        assert app.article.top_location() == where
