@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from tui.model.extract.aliases import AliasFinder
 from tui.model.extract.candidates import _SEQUENCE, _split
 from tui.model.extract.classify import _head_before, _word_before
-from tui.model.extract.discourse import opening_pronouns, speech_verbs
 from tui.model.extract.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from tui.model.extract.place_context import locative_before, nearby_before
 from tui.model.extract.quotes import _SENTENCE_BREAK
+from tui.model.extract.speech_shapes import opening_pronouns, speech_verbs
 from tui.model.extract.words import trie_pattern
 from tui.model.leftovers import _TRAILING_EMBED, strip_trailing_embed
 

@@ -13,7 +13,6 @@ matches.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +23,6 @@ from tui.model.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
-    SPEECH_VERBS,
 )
 from tui.model.extract.quotes import sentence_start, sentence_starts
 from tui.model.extract.roles import (
@@ -34,80 +32,21 @@ from tui.model.extract.roles import (
     person_noun,
     role_signature,
 )
-from tui.model.extract.words import WORD_CHAR, trie_pattern
-
-_VERBS = frozenset(SPEECH_VERBS | {"adding", "according"})
-VERB = r"(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")"
-_VERB_WORD = re.compile(trie_pattern(_VERBS) + r"(?!\w)")
-
-
-def speech_verbs(text: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Where each speech verb in ``text[start:end]`` starts: whole words only ("said", not "unsaid").
-
-    What ``\\b(?:said|told|…)\\b`` finds. That regex tried 146 verbs at every
-    position and was a twentieth of annotating an article; the verbs as a tree
-    of their beginnings rule out most positions on their first letter.
-    """
-    found: list[int] = []
-    for verb in _VERB_WORD.finditer(text, start, len(text) if end is None else end):
-        at = verb.start()
-        if at > 0 and WORD_CHAR.match(text, at - 1):
-            continue  # inside a word ("unsaid"), or the tail of one that began before ``start``
-        found.append(at)
-    return found
-
-
-ADVERBIAL = (
-    r"(?:\s*(?:,\s*)?(?:on|last|this|late|early|in\s+a|in\s+an|at\s+a|during\s+a)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?"
-    r"|\s+(?:also|later|then|previously|once|again|further|simply|separately|earlier|recently|has|had|"
-    r"would|will|could|quickly))*"
+from tui.model.extract.speech_shapes import (
+    ASKED_BY,
+    BARE_LEAD,
+    CLAUSE_TAIL_NP,
+    FRONTED,
+    GAP_OK,
+    HEAD_PART,
+    LEAD_NP,
+    LEAD_PREPOSITIONS,
+    LEAD_SUBJECTS,
+    NOT_A_VERB,
+    OPENING_DESCRIPTION,
+    opening_pronouns,
+    speech_verbs,
 )
-CLAUSE_TAIL_NP = re.compile(
-    r"(?:^|[,;:—]\s*|\b(?:and|but|while|as|what|which)\s+)"
-    rf"(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[\w]+[’']s)(?:\s+[\w’'-]+){{0,5}}?\s+(?!(?:and|or|that|who)\b)[\w’'-]+)"
-    rf"{ADVERBIAL}\s*$"
-)
-LEAD_NP = re.compile(
-    r"^\s*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[\w]+[’']s)(?:\s+[\w’'-]+){1,4}?)"
-    rf"(?:\s*,[^“”\".;]{{1,160}}?,|\s+(?:who|whose)\b[^“”\".;,]{{1,160}}?)?{ADVERBIAL}\s*$"
-)
-"""A description opening the sentence, then a relative clause or a comma phrase, then the verb:
-"One early investor, who asked not to be named, said", "His mother, speaking through a friend, said"."""
-PRONOUN_TAIL = re.compile(rf"\b(?P<p>he|she|He|She){ADVERBIAL}\s*$")
-_GAP_OK = re.compile(rf"^(?:[’']s?)?(?:,[^“”\"]{{1,120}}?,|,)?{ADVERBIAL}\s*$")
-_NOT_A_VERB = re.compile(
-    r"\b(?:been|being|was|were|is|are|be|a|an|the|this|that|its|his|her|their|our|former|every|each)\s+$",
-    re.IGNORECASE,
-)
-"""Before a speech verb, a passive ("was told") or a determiner ("a former state champion", "the
-posts"): not someone speaking."""
-_HEAD_PART = re.compile(r"\s+(?:at|of|in|from|for|with|on|who|which|that)\s+")
-_FRONTED = re.compile(r"^[’']?s?\s*,\s*(?:he|she|they|it|the|a|an|his|her|its)\b", re.IGNORECASE)
-_LEAD_PREPOSITIONS = frozenset(("like", "unlike", "with", "against", "for", "to", "by", "from", "of", "as"))
-_LEAD_SUBJECTS = frozenset(("He", "She", "They", "We", "I", "It", "You"))
-_ASKED_BY = re.compile(r"\b(?:[Aa]sked|[Qq]uestioned|[Pp]ressed|[Ii]nterviewed|[Cc]hallenged)\s+by\s+$")
-_BARE_LEAD = re.compile(r"^(?:[^,]{1,40},\s*)?(?:[A-Z][\w’'.-]*\s+)*$")
-"""What may precede a sentence's opening name: a short fronted phrase and capitalised titles."""
-_OPENING_DESCRIPTION = re.compile(
-    r"(?:[^,.;“”\"]{1,60},\s+)?(?P<the>[Tt]he)\s+(?P<words>(?:[\w’'-]+ ){1,4})(?=[a-z])"
-)
-"""A sentence that opens with a definite description and a verb: "The Chancellor defended …"."""
-_PRONOUN = re.compile(r"(?P<p>He|She)\s")
-_AFTER_SENTENCE = re.compile(r"(?<=[.!?]\s)|(?<=[.!?][”’\"]\s)")
-"""Where a sentence has just ended: what a pronoun opening the next one follows."""
-
-
-def opening_pronouns(text: str) -> list[tuple[int, str]]:
-    """Each "He" or "She" that opens a sentence (or the text), with where it stands.
-
-    Found as words first, then checked for the sentence end before them: one pattern
-    opening with those lookbehinds was tried at every position of every paragraph.
-    """
-    return [
-        (pronoun.start(), pronoun.group("p"))
-        for pronoun in _PRONOUN.finditer(text)
-        if pronoun.start() == 0 or _AFTER_SENTENCE.match(text, pronoun.start())
-    ]
 
 
 @dataclass(slots=True)
@@ -164,12 +103,12 @@ class Discourse:
             if self._opens_sentence(block, mention):
                 events.append((mention.location.start, 0, mention.entity_id))
         for verb in speech_verbs(text):
-            if not _NOT_A_VERB.search(text, max(0, verb - 12), verb):
+            if not NOT_A_VERB.search(text, max(0, verb - 12), verb):
                 events.append((verb, 1, ""))
         for at, pronoun in opening_pronouns(text):
             events.append((at, 2, pronoun))
         for start in sentence_starts(text):
-            opening = _OPENING_DESCRIPTION.match(text, start)
+            opening = OPENING_DESCRIPTION.match(text, start)
             if opening is not None:
                 phrase = _role_phrase(opening.group("words").split())
                 if phrase:  # "the jury president smiled": up to the first role word
@@ -236,11 +175,11 @@ class Discourse:
         first = before[0]
         if (
             len(before) > 1
-            and _BARE_LEAD.match(text[start : first.location.start])
-            and _GAP_OK.match(text[first.location.end : verb])
+            and BARE_LEAD.match(text[start : first.location.start])
+            and GAP_OK.match(text[first.location.end : verb])
         ):
             return first.entity_id
-        if _GAP_OK.match(text[before[-1].location.end : verb]):
+        if GAP_OK.match(text[before[-1].location.end : verb]):
             return before[-1].entity_id
         return None
 
@@ -272,7 +211,7 @@ class Discourse:
         for b in range(block, max(-1, block - 3), -1):
             for mention in reversed(self.by_block.get(b, [])):
                 at = mention.location.start
-                if _ASKED_BY.search(self.texts[b], max(0, at - 20), at):
+                if ASKED_BY.search(self.texts[b], max(0, at - 20), at):
                     continue  # the one asking is not the one answering
                 if (b < block or mention.location.start < pos) and fits(mention.entity_id):
                     return mention.entity_id
@@ -294,11 +233,11 @@ class Discourse:
         lead = text[start : mention.location.start].split()
         if len(lead) > 8 or speech_verbs(" ".join(lead)):
             return False
-        if lead and lead[0].lower() in _LEAD_PREPOSITIONS and "," not in " ".join(lead):
+        if lead and lead[0].lower() in LEAD_PREPOSITIONS and "," not in " ".join(lead):
             return False  # "Like Quayle, she said …"
-        if lead and (lead[0] in _LEAD_SUBJECTS or _ASKED_BY.search(text, start, mention.location.start)):
+        if lead and (lead[0] in LEAD_SUBJECTS or ASKED_BY.search(text, start, mention.location.start)):
             return False  # "She met X at the station", "Asked by X whether …, he said": X is no subject
-        if _FRONTED.match(text, mention.location.end):
+        if FRONTED.match(text, mention.location.end):
             return False
         starts = self.starts.get(block, [])
         index = bisect.bisect_left(starts, start)
@@ -357,7 +296,7 @@ class Discourse:
         that names a country ("the Ukrainian president") and matches no stated role goes to
         the last person named whose role does not contradict it.
         """
-        words = _HEAD_PART.split(phrase, maxsplit=1)[0].split()
+        words = HEAD_PART.split(phrase, maxsplit=1)[0].split()
         determiner = words[0].lower() if words else ""
         if determiner in _INDEFINITE:  # "one Labour whip": a person unless an organisation's noun
             unnamed = person_noun(words[-1]) or (determiner in ("one", "another") and not_org_noun(words[-1]))

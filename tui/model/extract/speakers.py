@@ -17,16 +17,10 @@ import re
 from collections.abc import Sequence
 
 from tui.model.entities import Entity, EntityKind, Mention
-from tui.model.extract.discourse import (
-    ADVERBIAL,
-    PRONOUN_TAIL,
-    VERB,
-    Attribution,
-    Discourse,
-    speech_verbs,
-)
+from tui.model.extract.discourse import Attribution, Discourse
 from tui.model.extract.lexicon import words
 from tui.model.extract.quotes import RawQuote, sentence_end, sentence_start
+from tui.model.extract.speech_shapes import ADVERBIAL, PRONOUN_TAIL, VERB, speech_verbs
 
 _PRONOUN = re.compile(rf"^\s*[,.!?]?\s*(?P<p>he|she|He|She){ADVERBIAL}\s+{VERB}\b")
 _VERB_THEN_PRONOUN = re.compile(rf"^\s*[,.!?]?\s*{VERB}\s+(?P<p>he|she)\b")
