@@ -6,7 +6,7 @@ of them). Navigation is model code (:mod:`tui.model.navigation`): the app asks
 it for a :class:`Position` and shows that position. Files load in a thread
 worker (:mod:`tui.ui.startup`, :mod:`tui.ui.loading`); the first briefing shows as
 soon as it is ready. The map, the reader's outside actions (clipboard, browser,
-editor), accessible mode and ``--watch`` are mixins in their own modules.
+editor), accessible mode, saving the state and ``--watch`` are mixins in their own modules.
 """
 
 from __future__ import annotations
@@ -14,15 +14,13 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import getters, on, work
+from textual import getters, on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 
 from tui.model import navigation as nav
 from tui.model.document import Briefing, Severity
@@ -43,6 +41,7 @@ from tui.ui.map_actions import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
 from tui.ui.quiet_focus import ReaderScreen
 from tui.ui.reload import DELETED_MARK, check_file
+from tui.ui.saving import StateSaving
 from tui.ui.search import FIND_BINDINGS, SearchBar
 from tui.ui.sidebar import Sidebar
 from tui.ui.startup import LibraryLoading
@@ -60,15 +59,9 @@ def _palette_commands() -> type[Provider]:
     return BriefingCommands
 
 
-@dataclass
-class Saved(Message):
-    """A state snapshot was saved by the worker, with any warnings."""
-
-    snapshot: ReaderState
-    warnings: list[str]
-
-
-class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, WatchFiles, App[int]):
+class BriefingApp(
+    LibraryLoading, StateSaving, MapActions, ExternalActions, AccessibleMode, WatchFiles, App[int]
+):
     """A reader for a library of briefings, with people, places and quotes linked by keyboard."""
 
     CSS_PATH = "app.tcss"
@@ -384,26 +377,6 @@ class BriefingApp(LibraryLoading, MapActions, ExternalActions, AccessibleMode, W
         from tui.ui.hints import HintScreen  # loaded when first asked for, not at start-up
 
         self.push_screen(HintScreen(self.article))
-
-    def _save_state(self) -> None:
-        """Save a snapshot in a thread, so opening a briefing never waits on the disk."""
-        self._save_snapshot(self.state.snapshot())
-
-    @work(thread=True, group="save", exit_on_error=False)
-    def _save_snapshot(self, snapshot: ReaderState) -> None:
-        self.post_message(Saved(snapshot, self.store.save(snapshot)))
-
-    def on_saved(self, message: Saved) -> None:
-        """Take in marks other readers saved meanwhile; say if saving failed."""
-        self.state.after_save(message.snapshot)
-        for warning in message.warnings:
-            self.notify(one_line(warning), severity="warning", markup=False, timeout=10)
-
-    async def action_quit(self) -> None:
-        """Remember where the reader is, save, and leave (warnings are printed after the screen closes)."""
-        self._remember_position()
-        self.exit_warnings = self.store.save(self.state)
-        self.exit(0)
 
 
 def run(paths: Sequence[str], *, watch: bool = False, accessible: bool = False) -> int:
