@@ -10,8 +10,9 @@ from tui.model.entities import Location
 from tui.model.library import Library
 from tui.ui.app import BriefingApp
 from tui.ui.card import EntityCard
+from tui.ui.dossier_prompt import SaveDossier
 from tui.ui.keymap import known_ids
-from tui.ui.timeline import SaveDossier, TimelineStrip
+from tui.ui.timeline import TimelineStrip
 
 SIZE = (120, 40)
 

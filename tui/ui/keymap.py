@@ -102,11 +102,12 @@ def _title(cls: type[DOMNode]) -> str:
 def _extra_classes() -> list[type[DOMNode]]:
     """Screens and widgets that are not mounted until used, so walking the DOM does not find them."""
     from tui.ui.card import CardList, EntityCard
+    from tui.ui.dossier_prompt import SaveDossier
     from tui.ui.help import HelpScreen, HelpTable
     from tui.ui.hints import HintScreen
     from tui.ui.map import MapScreen
     from tui.ui.search import SearchBar, SearchInput
-    from tui.ui.timeline import SaveDossier, TimelineStrip
+    from tui.ui.timeline import TimelineStrip
 
     return [EntityCard, CardList, TimelineStrip, SaveDossier, SearchBar, SearchInput, HintScreen, HelpScreen,
             HelpTable, MapScreen]

@@ -12,7 +12,7 @@ it focus); with focus, ←/→ or h/l move too, Home/End go to the ends, and Ent
 :class:`TimelineCard` is the base of the entity card that carries those keys
 and the dossier ones: ``D`` saves the Markdown dossier
 (:func:`tui.model.dossier.dossier_markdown`) to a file named in a small
-prompt, written atomically; ``Y`` copies it to the clipboard. Success or the
+prompt (:mod:`tui.ui.dossier_prompt`), written atomically; ``Y`` copies it to the clipboard. Success or the
 reason it failed is a notification, never a traceback. All article text is
 shown as :class:`~textual.content.Content` from :func:`tui.ui.text.one_line`.
 """
@@ -23,15 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
-from textual.app import ComposeResult
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Static
 
 from tui.model.dossier import dossier_filename, dossier_markdown
 from tui.model.entities import EntityKind
@@ -39,6 +36,7 @@ from tui.model.library import Library
 from tui.model.mdwrite import write_atomic
 from tui.model.navigation import Position
 from tui.model.timeline import Timeline, TimelinePoint, timeline
+from tui.ui.dossier_prompt import SaveDossier
 from tui.ui.quiet_focus import QuietFocus
 from tui.ui.text import one_line
 
@@ -237,65 +235,6 @@ class TimelineStrip(Widget, can_focus=True):
                 self.refresh()
                 self.post_message(self.Chosen(self, self.line.points[index]))
                 return
-
-
-class SaveDossier(ModalScreen[Path | None]):
-    """Asks where to save the dossier; Enter saves (twice if the file exists), Escape cancels."""
-
-    KEY_GROUP = "Save dossier"
-    DEFAULT_CSS = """
-    SaveDossier {
-        align: center middle;
-    }
-    SaveDossier > Vertical {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    SaveDossier #dossier-note {
-        color: $text-muted;
-    }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dossier.cancel", tooltip="Close without saving"),
-    ]
-
-    def __init__(self, suggested: str) -> None:
-        super().__init__()
-        self.suggested = suggested
-        self._confirm: Path | None = None
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = "Save dossier as"
-            yield Input(self.suggested, id="dossier-path")
-            yield Static(Content("Enter to save, Escape to cancel"), id="dossier-note")
-
-    @on(Input.Submitted, "#dossier-path")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value.strip()
-        note = self.query_one("#dossier-note", Static)
-        if not text:
-            note.update(Content("Type a file name, or Escape to cancel"))
-            return
-        path = Path(text).expanduser()
-        if path.is_dir():
-            note.update(Content.assemble("That is a folder; add a file name, e.g. ",
-                                         (one_line(str(path / "dossier.md")), "bold")))
-            return
-        if path.exists() and path != self._confirm:
-            self._confirm = path
-            note.update(Content("That file exists: Enter again to replace it, or change the name"))
-            return
-        self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
 
 
 class TimelineCard(QuietFocus, ModalScreen[None]):
