@@ -463,6 +463,25 @@ def test_older_format_versions_go_when_this_one_first_writes(tmp_path: Path, cac
     assert len(entry_files(cache_dir)) == 1 and load_file(path)[0] == expected
 
 
+def test_new_code_finds_the_library_cold_and_removes_the_old_entries(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """After an upgrade nothing may look warm: a library that does is parsed on one core, not by helpers."""
+    path = copy_fixture("harbour.md", tmp_path)
+    load_file(path)
+    assert cache.has_entry(path)
+    [old] = entry_files(cache_dir)
+    request.addfinalizer(cache._version_dir.cache_clear)  # (worked out once per process, normally)
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "0123456789abcdef" * 2)  # another version
+    cache._version_dir.cache_clear()
+    assert not cache.has_entry(path)  # cold: a library of such files goes to the helpers
+    expected, _ = load_file(path)
+    assert cache.has_entry(path)
+    [new] = entry_files(cache_dir)
+    assert new.parent.parent.name.endswith("-0123456789abcdef") and not old.exists()
+    assert load_file(path)[0] == expected
+
+
 def test_a_surname_folded_into_a_full_name_leaves_a_warm_briefing_unbuilt(tmp_path: Path) -> None:
     """Folding renamed every mention at once: a warm library built the mentions of each briefing it folded."""
     (tmp_path / "a.md").write_text(

@@ -2,9 +2,12 @@
 
 Extraction costs about 12 ms per 1,000 words, so a 1,000-article archive takes
 seconds to index; reading it back from here takes a fraction of that. One
-cache file per article, named by a hash of its absolute path, in
+cache file per article, named by a hash of its absolute path, in a folder per
+format version and code fingerprint (``v<format>-<fingerprint>/``) in
 ``platformdirs.user_cache_dir("briefing")`` (``$BRIEFING_CACHE_DIR`` overrides it;
-the tests use a temporary directory).
+the tests use a temporary directory). A new version of the code thus finds no
+entries at all, so a library it opens counts as cold and is parsed on every
+core (:mod:`tui.model.prefill`); the first write removes the old folder.
 
 An entry is used only when all of these match what is on disk now, else it is
 rebuilt: the file's size, ``mtime_ns`` and a BLAKE2 hash of its bytes (and
@@ -14,10 +17,11 @@ names, sizes and mtimes of the files of :mod:`tui.model`, plus the
 markdown-it version), so a new extractor never serves stale annotations.
 
 The format (:mod:`tui.model.cache_format`) is zlib-compressed JSON of plain
-lists (no pickle: a cache file is data, never code), in two streams: a head
-with what listing and indexing need (metadata, people and places, mentions,
-quotes) and a body (the text) that a briefing decodes when first used, so a
-warm load of a big library decodes less than half of it. A stale entry
+lists (no pickle: a cache file is data, never code), in three streams: a head
+with what listing and indexing need (metadata, people and places, how often
+and where first each is named), the mentions and quotes, and the body (the
+text); a briefing decodes the last two when first used, so a warm load of a big
+library decodes little more than the heads. A stale entry
 (written for another version of the file) is a silent miss. A corrupt,
 truncated or unreadable one is a miss too, never an error, but it is moved
 aside to ``corrupt/`` (the newest few kept, for a bug report) and the load
@@ -55,7 +59,7 @@ ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
 _MAX_BYTES = 64 * 1024 * 1024
 _KEEP_CORRUPT = 3
 """How many corrupt entries ``corrupt/`` keeps: enough to report a bug, never a growing pile."""
-_OTHER_VERSION = re.compile(r"v\d+")
+_OTHER_VERSION = re.compile(r"v\d+(?:-[0-9a-f]+)?")
 _SWEPT: set[str] = set()
 """The format folders whose older siblings this process has removed (see :func:`_sweep`)."""
 
@@ -175,12 +179,16 @@ def _entry_path(absolute: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _version_dir(override: str | None) -> str:
-    """This format's folder in the cache, for a ``$BRIEFING_CACHE_DIR`` value (``None``: the default).
+    """This format's and code's folder in the cache, for a ``$BRIEFING_CACHE_DIR`` value (``None``: default).
 
+    The code's fingerprint is in the name so that :func:`has_entry` sees a
+    library written by other code as cold: with one folder per format, every
+    entry still existed after an upgrade, so helpers were never started and
+    the whole library was parsed again in the reader's own process, on one core.
     Worked out once: building it with pathlib for every file was a sixth of a warm
     library load (two entry paths per file). Keyed by the variable, which tests change.
     """
-    return str(cache_dir() / f"v{FORMAT_VERSION}")
+    return str(cache_dir() / f"v{FORMAT_VERSION}-{code_fingerprint()[:16]}")
 
 
 _CORRUPT = object()
@@ -300,7 +308,7 @@ def _write(entry: str, key: list[Any], value: list[Any], *parts: list[Any] | Non
 
 
 def _sweep(version_dir: str) -> None:
-    """Remove the entries of every other format version (``v3/`` beside ``v5/``): none can be read again.
+    """Remove the entries of every other format or code version (``v4/``, ``v5-<other>/``): all stale.
 
     Once per process, before its first write (a new version writes every
     entry anew). Left alone, each version's folder stayed on disk for good:
