@@ -178,9 +178,19 @@ class Library:
         return any(error.severity is Severity.ERROR for error in self.errors)
 
     def _refresh(self) -> None:
-        """Rebuild the entries marked out of date, then put the index in order of first appearance."""
-        if len(self._dirty) * 2 >= len(self._holders):  # half the entities or more (a library just loaded)
-            self._rebuild(set(self._dirty), self.briefings)  # one pass over the library
+        """Rebuild the entries marked out of date, then put the index in order of first appearance.
+
+        When half the entities or more are out of date (a library just loaded),
+        one pass over the library rebuilds every entry, in order of first
+        appearance: the pass walks every briefing's entities either way, and a
+        whole index built in order needs no second pass to sort it (a third of
+        indexing 10,000 articles).
+        """
+        if self._dirty and len(self._dirty) * 2 >= len(self._holders):
+            self._dirty.clear()
+            self._index = _entries(self.briefings)
+            self._reorder = False
+            return
         for entity_id in list(self._dirty):
             self._rebuild({entity_id}, self.holding(entity_id))
         if self._reorder:
@@ -189,28 +199,9 @@ class Library:
             self._reorder = False
 
     def _rebuild(self, ids: set[str], briefings: Iterable[Briefing]) -> None:
-        """The entries of ``ids``, merged from ``briefings`` in library order (those that name them, or more).
-
-        One entity is merged from its holders alone. When most entries are out
-        of date (a library that has just loaded) one pass over every briefing is
-        quicker: entry by entry, each entity's holders were sorted into library
-        order and looked up again, half of indexing the library.
-        """
+        """The entries of ``ids``, merged from ``briefings`` (those that name them) in library order."""
         self._dirty -= ids
-        entries: dict[str, LibraryEntity] = {}
-        for briefing in briefings:
-            key = briefing.key
-            for entity_id, entity in briefing.entities.items():
-                if entity_id not in ids:
-                    continue
-                entry = entries.get(entity_id)
-                if entry is None:
-                    entry = entries[entity_id] = LibraryEntity(_copy(entity))
-                else:
-                    _merge_into(entry.entity, entity)
-                entry.briefings.append(key)
-                if entity.role:
-                    entry.roles[key] = entity.role
+        entries = _entries(briefings, ids)
         for entity_id in ids:
             found = entries.get(entity_id)
             if found is None:
@@ -218,6 +209,28 @@ class Library:
             else:
                 self._reorder = self._reorder or entity_id not in self._index
                 self._index[entity_id] = found
+
+
+def _entries(briefings: Iterable[Briefing], ids: set[str] | None = None) -> dict[str, LibraryEntity]:
+    """The library entries of ``ids`` (``None``: every entity) merged from ``briefings``, in that order.
+
+    The dictionary is in order of first appearance in ``briefings``.
+    """
+    entries: dict[str, LibraryEntity] = {}
+    for briefing in briefings:
+        key = briefing.key
+        for entity_id, entity in briefing.entities.items():
+            if ids is not None and entity_id not in ids:
+                continue
+            entry = entries.get(entity_id)
+            if entry is None:
+                entry = entries[entity_id] = LibraryEntity(_copy(entity))
+            else:
+                _merge_into(entry.entity, entity)
+            entry.briefings.append(key)
+            if entity.role:
+                entry.roles[key] = entity.role
+    return entries
 
 
 def sort_key(briefing: Briefing) -> SortKey:
