@@ -20,6 +20,7 @@ from tui.model.extract.names import entity_id
 from tui.model.library import Library
 from tui.model.loader import load_library
 from tui.model.navigation import Position
+from tui.ui import loading
 from tui.ui.app import BriefingApp
 from tui.ui.article import ArticleView
 from tui.ui.loading import REFRESH_SECONDS, Handover, Loaded, Pacer, load_in_batches
@@ -220,6 +221,23 @@ def test_the_worker_posts_the_text_first_and_waits_for_it_to_be_painted(tmp_path
     again: list[Loaded] = []
     load_in_batches([str(tmp_path)], again.append, lambda: False, painted)  # all cached now
     assert not any(m.early for m in again) and sum(len(m.briefings) for m in again) == 2
+
+
+def test_a_fast_load_hands_over_batches_of_bounded_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The event loop adds a batch in one go: a key pressed meanwhile waits for all of it."""
+    for number in range(12):
+        (tmp_path / f"{number:02}.md").write_text(f"# Story {number}\n\nJane Doe spoke on day {number}.\n")
+    load_library([tmp_path])  # cached: the rest loads faster than any batch's time
+    monkeypatch.setattr(loading, "BATCH_MOST", 4)
+    posted: list[Loaded] = []
+    painted = threading.Event()
+    painted.set()
+    load_in_batches([str(tmp_path)], posted.append, lambda: False, painted)
+    sizes = [len(message.briefings) for message in posted]
+    assert sum(sizes) == 12 and max(sizes) <= 4
+    assert posted[-1].finished and [m.done for m in posted] == sorted(m.done for m in posted)
 
 
 def test_the_first_file_is_posted_before_the_other_folders_are_listed(
