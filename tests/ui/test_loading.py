@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from tests.ui.conftest import JANE, briefing, make_app, make_library, person
-from tui.model.document import LoadError
+from tui.model.document import Briefing, LoadError
 from tui.model.entities import Entity, EntityKind, Location
 from tui.model.extract.names import entity_id
 from tui.model.library import Library
@@ -162,11 +162,16 @@ def test_the_pacer_redraws_first_and_last_at_once_and_in_between_at_most_every_i
     assert redraws == [0.0, 0.3, 0.9]
 
 
+def text_and_whole() -> tuple[Briefing, Briefing]:
+    """A long first briefing as a cold start shows it first (text only), and annotated (Jane Doe linked)."""
+    long_text = [("One", ["Jane Doe spoke at noon."] * 30), ("Two", ["Rain fell."])]
+    text_only = briefing("news/a.md", "First news", long_text)
+    return text_only, briefing("news/a.md", "First news", long_text, [JANE])
+
+
 async def test_text_shown_first_is_replaced_by_its_annotated_version_in_place() -> None:
     """A cold first file shows as plain text, then its people and places arrive without a jump."""
-    long_text = [("One", ["Jane Doe spoke at noon."] * 30), ("Two", ["Rain fell."])]
-    whole = briefing("news/a.md", "First news", long_text, [JANE])
-    text_only = briefing("news/a.md", "First news", long_text)
+    text_only, whole = text_and_whole()
     async with make_app(make_library()).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)
@@ -185,9 +190,7 @@ async def test_text_shown_first_is_replaced_by_its_annotated_version_in_place() 
 
 async def test_text_shown_first_at_its_top_keeps_its_title_in_view_when_annotated() -> None:
     """A cold start shows the first briefing from its title; the annotated copy must not scroll past it."""
-    long_text = [("One", ["Jane Doe spoke at noon."] * 30), ("Two", ["Rain fell."])]
-    whole = briefing("news/a.md", "First news", long_text, [JANE])
-    text_only = briefing("news/a.md", "First news", long_text)
+    text_only, whole = text_and_whole()
     async with make_app(make_library()).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)
