@@ -204,6 +204,25 @@ async def test_text_shown_first_at_its_top_keeps_its_title_in_view_when_annotate
         assert app.article.render_line(0).text.strip() == "First news"
 
 
+async def test_text_shown_first_keeps_the_same_line_at_the_top_when_annotated() -> None:
+    """A top line at a section's first paragraph (whose start is also the heading's) stays where it was."""
+    text_only, whole = text_and_whole()
+    async with make_app(make_library()).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        app.post_message(Loaded([text_only], done=0, total=2, early=True))
+        await pilot.pause()
+        article = app.article
+        first = next(y for y in range(10) if article.render_line(y).text.strip() == "Jane Doe spoke at noon.")
+        article.scroll_to(y=first, animate=False, immediate=True)
+        await pilot.pause()
+        assert article.top_location() == Location(0, 0, 0, 0)
+        app.post_message(Loaded([whole], done=1, total=2))
+        await pilot.pause()
+        assert article.briefing is whole and article.scroll_offset.y == first
+        assert article.render_line(0).text.strip() == "Jane Doe spoke at noon."  # not the title, nor "One"
+
+
 def test_the_worker_posts_the_text_first_and_waits_for_it_to_be_painted(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# Harbour\n\nJane Doe opened the new harbour in Porto Lume.\n")
     (tmp_path / "b.md").write_text("# Rain\n\nIt rained all day.\n")

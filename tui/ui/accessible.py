@@ -203,9 +203,7 @@ class AccessibleMode(App[int]):
         article = reader.article
         article.mark_people = on
         if article.briefing is not None:  # lay it out again with (or without) the glyphs, same place
-            cursor, top = article.cursor_item, article.top_location()
-            article.show_briefing(article.briefing, article.items)
-            article.go_to(cursor.location if cursor is not None else top)
+            article.show_again(article.briefing, article.items)
         reader.sidebar.plain = on
         reader.sidebar.refresh_rows()
         if on:

@@ -28,6 +28,7 @@ from tui.model.history import History
 from tui.model.library import Library
 from tui.model.navigation import Position
 from tui.model.state import ReaderState, StateStore
+from tui.ui import messages
 from tui.ui.accessible import AccessibleMode
 from tui.ui.article import ArticleView
 from tui.ui.bindings import APP_BINDINGS, PALETTE_BINDINGS
@@ -176,13 +177,13 @@ class BriefingApp(
         """An entity became current (a sidebar row, a card)."""
         self._set_entity(message.entity_id)
 
-    @on(ArticleView.CursorMoved)
-    def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+    @on(messages.CursorMoved)
+    def _cursor_moved(self, message: messages.CursorMoved) -> None:
         if message.item is not None and message.item.entity_id is not None:
             self._set_entity(message.item.entity_id, select_row=True)
 
-    @on(ArticleView.SectionChanged)
-    def _section_changed(self, message: ArticleView.SectionChanged) -> None:
+    @on(messages.SectionChanged)
+    def _section_changed(self, message: messages.SectionChanged) -> None:
         """Sections scrolled past (or all, at the end) count as read."""
         key, briefing = self.current_key, self.briefing
         if briefing is None or key is None:
@@ -192,8 +193,8 @@ class BriefingApp(
         self.library_pane.mark_sections_read(self.state.mark_sections_read(key, above))
         self._update_status()
 
-    @on(ArticleView.Jumped)
-    def _article_jumped(self, message: ArticleView.Jumped) -> None:
+    @on(messages.Jumped)
+    def _article_jumped(self, message: messages.Jumped) -> None:
         here = self.current_position()
         if self.current_key is not None and here is not None:
             self.history.jump(Position(self.current_key, message.before), here)

@@ -15,7 +15,6 @@ item) as messages.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -34,7 +33,7 @@ from tui.ui.article_layout import PERSON_GLYPH, Layout, Unit, layout_briefing
 from tui.ui.article_lines import build_line
 from tui.ui.bindings import ARTICLE_BINDINGS
 from tui.ui.linelist import set_scroll_area
-from tui.ui.messages import OpenEntity, OpenQuote
+from tui.ui.messages import CursorMoved, Jumped, SectionChanged, follow_message
 from tui.ui.text import safe
 
 MEASURE = 88
@@ -52,24 +51,6 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = ARTICLE_BINDINGS  # j/k, space/b, g/G, l/h, Enter
-
-    @dataclass
-    class CursorMoved(Message):
-        """The cursor moved to ``item`` (``None``: no cursor)."""
-
-        item: LinkedItem | None
-
-    @dataclass
-    class SectionChanged(Message):
-        """The section in view changed."""
-
-        section: int
-
-    @dataclass
-    class Jumped(Message):
-        """The reader jumped within the article by key (top, bottom); the app records it."""
-
-        before: Location
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -99,6 +80,24 @@ class ArticleView(ScrollView, can_focus=True):
         for index, item in enumerate(self.items):
             self._item_index.setdefault(item.location, index)
             self.geometry.place(index, item.spans or (item.location,), item.kind is LinkKind.QUOTE)
+
+    def show_again(self, briefing: Briefing, items: Sequence[LinkedItem]) -> None:
+        """Show a briefing again in place (annotated since, re-folded, people marked): same cursor, same top.
+
+        The top's reading position is not enough: a section's start stands for
+        its heading and its first paragraph alike (the first section's, for the
+        title above it too), so the lines the top is past it are kept as well.
+        """
+        cursor, (top, lines) = self.cursor_item, self._top_anchor()
+        self.show_briefing(briefing, items)
+        self.go_to(cursor.location if cursor is not None else top)
+        if cursor is None and top is not None and lines and self.scrollable_content_region.height:
+            self._scroll_to_line(self.geometry.line_of(top) + lines, top_margin=0)
+
+    def _top_anchor(self) -> tuple[Location | None, int]:
+        """The top's reading position, and how many lines the top is past that position's line."""
+        top = self.top_location()
+        return top, 0 if top is None else round(self.scroll_offset.y) - self.geometry.line_of(top)
 
     def show_error(self, key: str, errors: Sequence[LoadError]) -> None:
         """Show why a file did not load: its path, line and message, each literally."""
@@ -175,13 +174,13 @@ class ArticleView(ScrollView, can_focus=True):
         return resized
 
     def _refit(self) -> None:
-        top = self.top_location()
+        top, lines = self._top_anchor()
         self._rewrap()
         self._cache.clear()
         if self._pending is not None:
             self.go_to(self._pending)
         elif top is not None:
-            self._scroll_to_line(self.geometry.line_of(top), top_margin=0)
+            self._scroll_to_line(self.geometry.line_of(top) + lines, top_margin=0)
 
     def notify_style_update(self) -> None:
         """The theme changed: component styles and every rendered strip are stale."""
@@ -255,7 +254,7 @@ class ArticleView(ScrollView, can_focus=True):
             section = self.geometry.section_at(round(self.scroll_offset.y) + 1)
         if section != self._section:
             self._section = section
-            self._tell_app(self.SectionChanged(section))
+            self._tell_app(SectionChanged(section))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Scrolling changes which section is in view."""
@@ -318,7 +317,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.refresh_lines(lines.start, len(lines))
         self._report_section()
         if changed:
-            self._tell_app(self.CursorMoved(self.cursor_item))
+            self._tell_app(CursorMoved(self.cursor_item))
 
     def _forget_lines_of(self, index: int) -> list[range]:
         """Drop the rendered lines of every unit item ``index`` touches; returns those lines."""
@@ -363,7 +362,7 @@ class ArticleView(ScrollView, can_focus=True):
         before = self.top_location()
         self.scroll_to(y=0 if direction < 0 else self.max_scroll_y, animate=False, immediate=True, force=True)
         if before is not None:
-            self._tell_app(self.Jumped(before))
+            self._tell_app(Jumped(before))
 
     def action_item(self, direction: int) -> None:
         """Move the cursor to the next or previous linked item in reading order."""
@@ -387,7 +386,7 @@ class ArticleView(ScrollView, can_focus=True):
         if item is None:
             self.action_item(1)
         else:
-            self._tell_app(_follow_message(item))
+            self._tell_app(follow_message(item))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out item keys when the article has no linked items."""
@@ -400,10 +399,5 @@ class ArticleView(ScrollView, can_focus=True):
         index = self.geometry.hit(round(self.scroll_offset.y) + event.y, event.x - self._left)
         if index is not None:
             self.set_cursor(index)
-            self._tell_app(_follow_message(self.items[index]))
+            self._tell_app(follow_message(self.items[index]))
 
-
-def _follow_message(item: LinkedItem) -> Message:
-    if item.kind is LinkKind.QUOTE and item.quote_index is not None:
-        return OpenQuote(item.position.briefing, item.quote_index)
-    return OpenEntity(item.entity_id or "")

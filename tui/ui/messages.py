@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from tui.model.navigation import LinkedItem, LinkKind
+
 if TYPE_CHECKING:
+    from tui.model.entities import Location
     from tui.model.navigation import Position
 
 
@@ -72,3 +75,34 @@ class SelectEntity(Message):
     """
 
     entity_id: str | None
+
+
+# -- what the article view reports to the app --------------------------------------------------------
+
+
+@dataclass
+class CursorMoved(Message):
+    """The article's cursor moved to ``item`` (``None``: no cursor)."""
+
+    item: LinkedItem | None
+
+
+@dataclass
+class SectionChanged(Message):
+    """The section in view in the article changed."""
+
+    section: int
+
+
+@dataclass
+class Jumped(Message):
+    """The reader jumped within the article by key (top, bottom); the app records it."""
+
+    before: Location
+
+
+def follow_message(item: LinkedItem) -> OpenEntity | OpenQuote:
+    """What following a linked item asks for: a quote opens its speaker (or itself), a mention its entity."""
+    if item.kind is LinkKind.QUOTE and item.quote_index is not None:
+        return OpenQuote(item.position.briefing, item.quote_index)
+    return OpenEntity(item.entity_id or "")

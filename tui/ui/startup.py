@@ -88,9 +88,7 @@ class LibraryLoading(App[int]):
             return
         items = nav.linked_items(briefing)
         if items != reader.article.items or shown is not briefing:  # re-folded, or annotated since shown
-            cursor, top = reader.article.cursor_item, reader.article.top_location()
-            reader.article.show_briefing(briefing, items)
-            reader.article.go_to(cursor.location if cursor is not None else top)
+            reader.article.show_again(briefing, items)
             reader.sidebar.show(reader.library, briefing)
 
     def _library_grew(self) -> None:
