@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 import time
@@ -80,6 +81,29 @@ async def test_a_list_that_grows_past_its_height_while_loading_scrolls_to_its_la
         assert rows.highlighted == len(listed(app)) - 1
         assert rows.scroll_offset.y == rows.max_scroll_y > 0
         assert "News 42" in "".join(strip.text for strip in rows.render_lines(rows.size.region))
+
+
+async def test_the_reader_can_move_along_the_briefing_list_while_batches_arrive() -> None:
+    """Each batch redraws the list: the highlight stays where the reader moved it, not on the open one."""
+    first = briefing("news/c05.md", "News 05", [("", ["Rain."])], date=dt.date(2024, 1, 5))
+    async with make_app(make_library(first)).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        rows = app.query_one("#briefing-list", RowList)
+        early = [briefing(f"news/c0{n}.md", f"News 0{n}", [("", ["Snow."])], date=dt.date(2024, 1, n))
+                 for n in (1, 2, 3)]
+        app.post_message(Loaded(early, done=4, total=9))
+        await pilot.pause(REFRESH_SECONDS + 0.1)
+        rows.focus()
+        await pilot.press("home", "down")  # News 02, while News 05 stays open
+        later = [briefing(f"news/c0{n}.md", f"News 0{n}", [("", ["Hail."])], date=dt.date(2024, 1, n))
+                 for n in (4, 6, 7, 8)]
+        app.post_message(Loaded(later, done=9, total=9, finished=True))
+        await pilot.pause()
+        assert len(listed(app)) == 8 and app.current_key == "news/c05.md"
+        assert "News 02" in listed(app)[rows.highlighted or 0]
+        await pilot.press("down", "enter")
+        assert app.current_key == "news/c03.md"
 
 
 async def test_a_list_that_first_overflows_in_one_batch_needs_no_sideways_scrolling() -> None:

@@ -65,6 +65,8 @@ class LibraryPane(Vertical):
 
         A briefing's row is built when first drawn: while a 1,000-article library
         loads, the list is shown again every half second and built whole each time.
+        The highlight stays on the open briefing, or on the one the reader has
+        moved it to in the list meanwhile.
         """
         entries: list[_Entry] = []
         options: list[Text | Callable[[], Text]] = []
@@ -84,9 +86,11 @@ class LibraryPane(Vertical):
             entries.append(_Entry(path, failed=True))
             options.append(row)
         option_list = self.query_one("#briefing-list", RowList)
+        chosen = option_list.highlighted if option_list.has_focus else None  # the reader's, while loading
+        kept = self.entries[chosen].key if chosen is not None and chosen < len(self.entries) else None
         self.entries = entries
         option_list.set_rows(options)
-        self.set_current(current)
+        self.set_current(kept or current)
         failures = f" · {len(failed)} failed" if failed else ""
         self._set_title(f"Briefings {len(library.briefings)}{failures}")
 
