@@ -17,6 +17,7 @@ from tui.model.navigation import LinkKind, Position
 from tui.ui import card as card_module
 from tui.ui.app import BriefingApp
 from tui.ui.card import KEYWORD_STYLE, CardList, CardRow, EntityCard
+from tui.ui.loading import Loaded
 from tui.ui.messages import OpenEntity
 from tui.ui.timeline import TimelineStrip
 
@@ -248,3 +249,21 @@ async def test_a_card_on_a_warm_library_builds_only_the_mentions_it_lists(
         assert app.current_key is not None and app.current_key.endswith("2025-05-05-lume.md")
         assert app.article.cursor_item is not None
         assert app.article.cursor_item.location == Location(0, 0, 0, 10)
+
+
+async def test_a_card_opened_while_loading_says_so_and_counts_again_when_loading_ends() -> None:
+    async with make_app(make_library(alpha())).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        app.post_message(Loaded([], done=1, total=2))  # one more file to come
+        await pilot.pause()
+        await pilot.press("l", "enter", "j")  # Jane Doe's card, the highlight moved to the next row
+        card = card_of(app)
+        kept = highlighted_row(card)
+        assert "still loading" in str(card.query_one("#card", Vertical).border_title)
+        assert "Mentions (3)" in row_texts(card)
+        app.post_message(Loaded([beta()], done=2, total=2, finished=True))
+        await pilot.pause()
+        assert card_of(app) is card and "Mentions (4)" in row_texts(card)
+        assert card.query_one("#card", Vertical).border_title == "Person"
+        assert highlighted_row(card) == kept

@@ -201,7 +201,18 @@ class EntityCard(TimelineCard, ModalScreen[None]):
         rows.focus()
 
     def _title(self) -> str:
-        return "Person" if self.entity_id.startswith("person:") else "Place"
+        kind = "Person" if self.entity_id.startswith("person:") else "Place"
+        loading = getattr(self.app, "loading", None) is not None
+        return f"{kind} · the library is still loading: so far" if loading else kind
+
+    def library_loaded(self) -> None:
+        """Loading ended while the card was open: count and list again, the highlight on the same row."""
+        rows = self.query_one(CardList)
+        index = rows.highlighted
+        kept = self.rows[index] if index is not None and index < len(self.rows) else None
+        self.show(self.library, self.entity_id, self.origin)
+        if kept is not None and kept in self.rows:
+            rows.highlighted = self.rows.index(kept)
 
     def _header(self) -> Content:
         entry = self.library.entity(self.entity_id)

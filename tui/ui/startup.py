@@ -79,6 +79,9 @@ class LibraryLoading(App[int]):
         if reader.loading is None and not reader.library.briefings and not reader.library.errors:
             reader.article.show_note("No briefings found.")
         reader._update_status()
+        loaded = getattr(self.screen, "library_loaded", None)  # a card opened while loading counts again
+        if reader.loading is None and loaded is not None:
+            loaded()
 
     def _refold(self) -> None:
         """Re-show the open briefing if adding briefings re-folded its entities (same place, same item)."""
