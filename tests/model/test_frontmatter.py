@@ -124,6 +124,12 @@ def test_invalid_yaml_reports_the_file_line() -> None:
     assert error.line == 5
 
 
+def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
+    error = only_error('title: Fine\nsummary: "It never ends\ntags: [one]\nextract: off\n')
+    assert error.message.startswith("invalid YAML") and "quoted" in error.message
+    assert error.line == 3  # the summary's line (YAML line 2), not the end of the front matter
+
+
 def test_bad_indentation_points_at_its_line() -> None:
     error = only_error("title: Fine\n  bad: indent\n")
     assert error.line == 3

@@ -128,8 +128,15 @@ def _tag_message(tag: str) -> str:
 
 
 def _line_of(error: yaml.MarkedYAMLError) -> int | None:
-    """The 1-based line of a parser error: where the problem is, else where its context began."""
+    """The 1-based line of a parser error: where the problem is, else where its context began.
+
+    Text that runs out inside a quote or a bracket is reported where that opened:
+    the end of the front matter, where the parser gave up, says nothing of which
+    quote was left open.
+    """
     mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "end of stream" in (error.problem or ""):
+        mark = error.context_mark
     return mark.line + 1 if mark is not None else None
 
 
