@@ -74,7 +74,7 @@ def test_check_prints_file_line_message_and_exits_1_on_an_error(
     assert main(["check", str(articles)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"{articles / 'broken.md'}:3: ")
+    assert lines[0].startswith(f"{articles / 'broken.md'}:2: ")  # where the quote left open starts
     assert "YAML" in lines[0]
 
 
@@ -112,7 +112,7 @@ def test_extract_yaml_says_the_same_as_json_and_errors_make_exit_1(
     as_yaml = yaml.safe_load(capsys.readouterr().out)
     assert as_json == as_yaml
     [error] = as_json["errors"]
-    assert (error["path"], error["line"]) == (str(articles / "broken.md"), 3)
+    assert (error["path"], error["line"]) == (str(articles / "broken.md"), 2)
 
 
 def test_hostile_text_never_reaches_the_terminal_raw(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_exit_codes_from_a_real_process(articles: Path) -> None:
     assert run_cli("check", str(articles)).returncode == 0
     (articles / "broken.md").write_text(BROKEN, encoding="utf-8")
     result = run_cli("check", str(articles))
-    assert result.returncode == 1 and "broken.md:3:" in result.stdout
+    assert result.returncode == 1 and "broken.md:2:" in result.stdout
     missing = run_cli("check", str(articles / "nope.md"))
     assert missing.returncode == 1 and "nope.md" in missing.stdout
     usage = run_cli("extract", "--format", "xml", str(articles))
