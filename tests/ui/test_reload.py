@@ -132,3 +132,23 @@ async def test_a_hostile_file_name_is_shown_inert_in_the_warning(tmp_path: Path)
         assert "[@click=app.quit]x[b]" in warning.message and "\x1b" not in warning.message
         assert not warning.markup
         assert app.is_running
+
+
+async def test_what_loading_a_file_warned_of_is_said_once_when_it_is_opened(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    clean, noisy = news / "a-clean.md", news / "b-noisy.md"
+    _write(clean, "Clean report", "The council met in the town hall.")
+    _write(noisy, "Noisy report", "Jane Doe \x1b[31mvisited\x1b[0m the harbour.")
+    app = BriefingApp(library=load_library([news]), store=StateStore(tmp_path / "state" / "state.json"))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert app.current_key == str(clean)
+        assert not [n for n in app._notifications if n.severity == "warning"]
+        for _ in range(2):  # to the noisy one, back, and to it again: said the first time only
+            app.navigate(Position(str(noisy)))
+            await _settle(app, pilot)
+            app.navigate(Position(str(clean)))
+            await _settle(app, pilot)
+        said = [n.message for n in app._notifications if n.severity == "warning"]
+        assert len(said) == 1 and str(noisy) in said[0] and "control" in said[0]

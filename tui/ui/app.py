@@ -88,6 +88,7 @@ class BriefingApp(
         self.exit_warnings: list[str] = []
         self.deleted_files: set[str] = set()
         """Keys of open briefings whose file was found deleted (:mod:`tui.ui.reload`)."""
+        self.warned_files: set[str] = set()  # whose load warnings were said (tui.ui.reload)
         self._available: tuple[bool | None, ...] = ()
         self._pacer = Pacer(self, self._show_loaded)
         self._painted, self._text_first = threading.Event(), TextFirst()

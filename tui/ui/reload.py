@@ -5,14 +5,16 @@ Checked when a briefing is opened and when the reader presses the reload key
 again in a thread worker and swapped into the library; if it no longer loads,
 its load error shows instead. A deleted file keeps showing what was loaded,
 with a warning and a mark in the status line, since nothing should vanish
-from under the reader's eyes.
+from under the reader's eyes. What loading a file warned of (invalid bytes
+replaced, control characters removed, a damaged cache entry) is said once, when
+it is first opened.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.model.document import Briefing, LoadError
+from tui.model.document import Briefing, LoadError, Severity
 from tui.model.loader import load_file
 from tui.model.navigation import Position
 from tui.model.reload import FileChange, file_change, replace_briefing
@@ -36,6 +38,7 @@ def check_file(app: BriefingApp, briefing: Briefing | None, *, asked: bool = Fal
         if asked:
             app.notify("No briefing is open to reload.", timeout=3)
         return
+    _say_warnings(app, briefing)
     change = file_change(briefing)
     if change is FileChange.DELETED:
         if briefing.key not in app.deleted_files:
@@ -51,6 +54,18 @@ def check_file(app: BriefingApp, briefing: Briefing | None, *, asked: bool = Fal
         _reload(app, briefing)
     elif asked:
         app.notify("Unchanged on disk.", timeout=2)
+
+
+def _say_warnings(app: BriefingApp, briefing: Briefing) -> None:
+    """Say once a session what loading a briefing warned of: bytes replaced, controls removed, a bad cache."""
+    if briefing.key in app.warned_files:
+        return
+    app.warned_files.add(briefing.key)
+    said = [error.message for error in app.library.errors
+            if error.severity is Severity.WARNING and error.path == briefing.key]
+    if said:
+        app.notify(one_line(f"{briefing.key}: {'; '.join(said)}", 300), severity="warning", markup=False,
+                   timeout=8)
 
 
 def _reload(app: BriefingApp, briefing: Briefing) -> None:
