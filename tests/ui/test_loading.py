@@ -326,3 +326,17 @@ async def test_a_warm_library_builds_its_mentions_behind_the_reader_but_not_its_
         unopened = [b for b in briefings if b.key != app.current_key]
         assert all(b._body is not None for b in unopened), "their text was never needed"
         assert all(any("Lind" in m.text for m in b.mentions) for b in briefings)
+
+
+async def test_nowhere_to_go_while_loading_says_more_may_come(library: Library) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        app.post_message(Loaded([], done=3, total=9))
+        await pilot.pause()
+        await pilot.press("K")  # before the first briefing: nothing yet
+        assert "still loading" in list(app._notifications)[-1].message
+        app.post_message(Loaded([], done=9, total=9, finished=True))
+        await pilot.pause()
+        await pilot.press("K")
+        assert list(app._notifications)[-1].message == "No more briefings this way."

@@ -305,8 +305,9 @@ class BriefingApp(
         """Jump to the next/previous section, briefing, mention, quote by the person, or speaker."""
         target = jump_target(kind, direction, self.library, self.briefing, self.article.section,
                              self.current_entity, self.current_position(), self.article.cursor_item)
-        if target is None:
-            self.notify(NOTHING.get(kind, "Nowhere to go."), timeout=2)
+        if target is None:  # (while loading, there may be more to come)
+            more = " The library is still loading." if self.loading is not None and kind != "section" else ""
+            self.notify(NOTHING.get(kind, "Nowhere to go.") + more, timeout=2)
         else:
             self.navigate(target)
 
