@@ -16,7 +16,9 @@ def top_line(app: BriefingApp) -> str:
 
 
 async def test_a_briefing_left_at_its_top_comes_back_with_its_title(tmp_path: Path) -> None:
-    async with make_app(make_library(alpha(), beta()), tmp_path).run_test(size=SIZE) as pilot:
+    long = alpha()
+    long.sections[2].blocks.extend([long.sections[1].blocks[1]] * 40)  # longer than the view
+    async with make_app(make_library(long, beta()), tmp_path).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)
         await pilot.pause()
@@ -25,7 +27,7 @@ async def test_a_briefing_left_at_its_top_comes_back_with_its_title(tmp_path: Pa
         assert app.article.scroll_offset.y == 0
         assert top_line(app) == "Talks in Springfield"
         await pilot.press("q")
-    async with make_app(make_library(alpha(), beta()), tmp_path).run_test(size=SIZE) as pilot:
+    async with make_app(make_library(long, beta()), tmp_path).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)
         await pilot.pause()
