@@ -59,6 +59,24 @@ async def test_help_lists_every_binding_with_key_id_and_description(library: Lib
         assert not isinstance(app.screen, HelpScreen)
 
 
+async def test_every_id_shows_whole_in_a_120_column_terminal(library: Library) -> None:
+    """The id is what config.toml remaps: cut off at the box's edge ("app.next_se") it is no use."""
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("question_mark")
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        table = screen.query_one(HelpTable)
+        ids = [row[2] for row in screen.rows() if row[2] not in ("", "—")]
+        seen: set[str] = set()
+        for _ in range(table.row_count // max(1, table.size.height - 2) + 2):  # page through the table
+            await pilot.pause()
+            shown = "\n".join(strip.text for strip in screen._compositor.render_strips())
+            seen.update(found for found in ids if f" {found} " in shown)
+            await pilot.press("pagedown")
+        assert seen == set(ids)
+
+
 async def test_help_shows_the_keys_the_config_remapped(library: Library, config_dir: Path) -> None:
     config_dir.mkdir()
     (config_dir / "config.toml").write_text('[keys]\n"app.search" = "ctrl+f"\n'

@@ -67,13 +67,13 @@ APP_BINDINGS: list[BindingType] = [
     Binding("escape", "focus_article", "Article", show=False, id="app.focus_article",
             tooltip="Back to the article from any pane; while reading, close the find bar"),
     Binding("y", "copy_quote", "Copy quote", show=False, id="app.copy_quote",
-            tooltip="Copy the quote in focus with its speaker and source (article, Quotes tab or card)"),
+            tooltip="Copy the quote in focus, with its speaker and source"),
     Binding("U", "open_url", "Open web page", show=False, id="app.open_url",
             tooltip="Open the briefing's web address (url in its front matter) in the browser"),
     Binding("v", "edit_file", "Edit file", show=False, id="app.edit_file",
-            tooltip="Edit the briefing's file in $VISUAL or $EDITOR; it is reloaded when the editor closes"),
+            tooltip="Edit the briefing's file in $VISUAL or $EDITOR; reloaded when it closes"),
     Binding("M", "map", "Map", show=False, id="app.map",
-            tooltip="A map of the places of this briefing (or the library); Enter opens a place's card"),
+            tooltip="Map of this briefing's places (or the library's); Enter opens a card"),
 ]
 
 PALETTE_BINDINGS: list[BindingType] = [
