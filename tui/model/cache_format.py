@@ -30,6 +30,7 @@ from tui.model.document import (
     Section,
     Severity,
     SourceFormat,
+    presences,
 )
 from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind, Quote
 
@@ -91,21 +92,12 @@ def _encode_briefing(b: Briefing) -> tuple[list[Any], list[Any], list[Any]]:
     quotes = [[q.text, q.speaker_id, q.declared, *(n for span in q.spans for n in _loc(span))]
               for q in b.quotes]
     # Each entity named: [entity, mentions, first mention's location or None, quoted?] (Briefing.presence)
-    named: dict[Any, list[Any]] = {}
-    for m in b.mentions:
-        entity = ids.get(m.entity_id, m.entity_id)
-        if entity in named:
-            named[entity][1] += 1
-        else:
-            named[entity] = [entity, 1, _loc(m.location), False]
-    for q in b.quotes:
-        if q.speaker_id is not None:
-            entity = ids.get(q.speaker_id, q.speaker_id)
-            named.setdefault(entity, [entity, 0, None, False])[3] = True
+    named = [[ids.get(entity_id, entity_id), count, None if first is None else _loc(first), quoted]
+             for entity_id, (count, first, quoted) in presences(b.mentions, b.quotes).items()]
     meta = [b.title, b.format.value, b.date and b.date.isoformat(), b.source, b.url, b.summary, list(b.tags),
             b.extract]
     titles = [section.title for section in b.sections]
-    head = [meta, entities, list(named.values()), titles, len(quotes)]
+    head = [meta, entities, named, titles, len(quotes)]
     return head, [mentions, list(names), quotes], sections
 
 

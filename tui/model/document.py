@@ -90,6 +90,24 @@ NOWHERE = Presence(0, None, False)
 """The presence of an entity a briefing does not name."""
 
 
+def presences(mentions: Sequence[Mention], quotes: Sequence[Quote]) -> dict[str, Presence]:
+    """Each entity the mentions and quotes name, with its presence: the mentions' entities first, in order.
+
+    What the cache's head keeps for a briefing whose mentions are not built yet
+    (:mod:`tui.model.cache_format`), so :meth:`Briefing.presence` gives the same
+    answer built or not.
+    """
+    found: dict[str, Presence] = {}
+    for mention in mentions:
+        known = found.get(mention.entity_id)
+        found[mention.entity_id] = (Presence(1, mention.location, False) if known is None
+                                    else known._replace(mentions=known.mentions + 1))
+    for quote in quotes:
+        if quote.speaker_id is not None:
+            found[quote.speaker_id] = found.get(quote.speaker_id, NOWHERE)._replace(quoted=True)
+    return found
+
+
 class SourceFormat(StrEnum):
     """Which loader produced a briefing."""
 
@@ -267,10 +285,8 @@ class Briefing:
         named = self._named  # read first, as in presence()
         if self._annotations is not None:
             return {entity_id: row[0] for entity_id, row in named.items() if row[0]}
-        counts: dict[str, int] = {}
-        for mention in self.mentions:
-            counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
-        return counts
+        found = presences(self.mentions, ())
+        return {entity_id: presence.mentions for entity_id, presence in found.items()}
 
     def __post_init__(self) -> None:
         self.key = str(self.path)

@@ -243,7 +243,7 @@ class Sidebar(Vertical):
         """Mentions per entity in scope, and each entity's bar (briefing scope only)."""
         if self.scope == "briefing" and self.briefing is not None:
             briefing = self.briefing
-            return Counter(m.entity_id for m in briefing.mentions), mention_bars(briefing, BAR_CELLS)
+            return Counter(briefing.mention_counts()), mention_bars(briefing, BAR_CELLS)
         if self.scope == "library" and self.library is not None:
             counts: Counter[str] = Counter()
             for briefing in self.library.briefings:  # counted from the cache's head: nothing built
