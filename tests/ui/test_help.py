@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.binding import Binding
+from textual.pilot import Pilot
 
 from tests.ui.conftest import make_app
 from tui.model.library import Library
@@ -36,12 +37,17 @@ def test_every_binding_of_ours_has_an_id_and_a_description() -> None:
     assert len(ids) == len(set(ids)), "binding ids must be unique"
 
 
+async def open_help(pilot: Pilot[int]) -> HelpScreen:
+    """Press ``?``: the help screen is on top."""
+    await pilot.press("question_mark")
+    screen = pilot.app.screen
+    assert isinstance(screen, HelpScreen)
+    return screen
+
+
 async def test_help_lists_every_binding_with_key_id_and_description(library: Library) -> None:
     async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        await pilot.press("question_mark")
-        screen = app.screen
-        assert isinstance(screen, HelpScreen)
+        screen = await open_help(pilot)
         rows = screen.rows()
         by_id = {row[2]: row for row in rows}
         for cls in OURS:
@@ -56,16 +62,13 @@ async def test_help_lists_every_binding_with_key_id_and_description(library: Lib
         assert titles[0] == "Everywhere"
         assert {"Article", "Entity card", "Find bar", "Hint mode", "Help screen"} <= set(titles)
         await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
+        assert not isinstance(pilot.app.screen, HelpScreen)
 
 
 async def test_every_id_shows_whole_in_a_120_column_terminal(library: Library) -> None:
     """The id is what config.toml remaps: cut off at the box's edge ("app.next_se") it is no use."""
     async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        await pilot.press("question_mark")
-        screen = app.screen
-        assert isinstance(screen, HelpScreen)
+        screen = await open_help(pilot)
         table = screen.query_one(HelpTable)
         ids = [row[2] for row in screen.rows() if row[2] not in ("", "—")]
         seen: set[str] = set()
@@ -82,10 +85,7 @@ async def test_help_shows_the_keys_the_config_remapped(library: Library, config_
     (config_dir / "config.toml").write_text('[keys]\n"app.search" = "ctrl+f"\n'
                                             '"card.close" = ["x", "escape"]\n')
     async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        await pilot.press("question_mark")
-        screen = app.screen
-        assert isinstance(screen, HelpScreen)
+        screen = await open_help(pilot)
         by_id = {row[2]: row for row in screen.rows()}
         assert by_id["app.search"][0] == "^f"
         assert by_id["card.close"][0] == "x  esc"

@@ -7,6 +7,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Static
 
@@ -146,26 +147,33 @@ async def test_the_open_briefing_follows_a_full_name_that_loads_later() -> None:
         assert app.library.entity(JANE.id) is not None and app.library.entity(short.id) is None
 
 
-def text_and_whole() -> tuple[Briefing, Briefing]:
-    """A long first briefing as a cold start shows it first (text only), and annotated (Jane Doe linked)."""
+async def text_shown_first(pilot: Pilot[int]) -> tuple[BriefingApp, Briefing]:
+    """A cold start's first briefing shown as its text alone; returns the app and the annotated copy to come.
+
+    The briefing is long, so where the view stands matters; Jane Doe is linked only in the annotated copy.
+    """
     long_text = [("One", ["Jane Doe spoke at noon."] * 30), ("Two", ["Rain fell."])]
-    text_only = briefing("news/a.md", "First news", long_text)
-    return text_only, briefing("news/a.md", "First news", long_text, [JANE])
+    app = pilot.app
+    assert isinstance(app, BriefingApp)
+    app.post_message(Loaded([briefing("news/a.md", "First news", long_text)], done=0, total=2, early=True))
+    await pilot.pause()
+    return app, briefing("news/a.md", "First news", long_text, [JANE])
+
+
+async def annotated(pilot: Pilot[int], whole: Briefing) -> None:
+    """The annotated copy arrives, as the worker's next batch."""
+    pilot.app.post_message(Loaded([whole], done=1, total=2))
+    await pilot.pause()
 
 
 async def test_text_shown_first_is_replaced_by_its_annotated_version_in_place() -> None:
     """A cold first file shows as plain text, then its people and places arrive without a jump."""
-    text_only, whole = text_and_whole()
     async with make_app(make_library()).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        app.post_message(Loaded([text_only], done=0, total=2, early=True))
-        await pilot.pause()
+        app, whole = await text_shown_first(pilot)
         assert app.current_key == "news/a.md" and app.article.items == []
         app.article.go_to(Location(0, 20, 0, 0))
         top = app.article.top_location()
-        app.post_message(Loaded([whole], done=1, total=2))
-        await pilot.pause()
+        await annotated(pilot, whole)
         assert app.article.briefing is whole and app.article.items  # the mentions are now linked
         assert app.article.top_location() == top  # the reader's place is kept
         assert [b.key for b in app.library.briefings] == ["news/a.md"]
@@ -174,15 +182,10 @@ async def test_text_shown_first_is_replaced_by_its_annotated_version_in_place() 
 
 async def test_text_shown_first_at_its_top_keeps_its_title_in_view_when_annotated() -> None:
     """A cold start shows the first briefing from its title; the annotated copy must not scroll past it."""
-    text_only, whole = text_and_whole()
     async with make_app(make_library()).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        app.post_message(Loaded([text_only], done=0, total=2, early=True))
-        await pilot.pause()
+        app, whole = await text_shown_first(pilot)
         assert app.article.render_line(0).text.strip() == "First news"
-        app.post_message(Loaded([whole], done=1, total=2))
-        await pilot.pause()
+        await annotated(pilot, whole)
         assert app.article.briefing is whole
         assert app.article.scroll_offset.y == 0
         assert app.article.render_line(0).text.strip() == "First news"
@@ -190,19 +193,14 @@ async def test_text_shown_first_at_its_top_keeps_its_title_in_view_when_annotate
 
 async def test_text_shown_first_keeps_the_same_line_at_the_top_when_annotated() -> None:
     """A top line at a section's first paragraph (whose start is also the heading's) stays where it was."""
-    text_only, whole = text_and_whole()
     async with make_app(make_library()).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        app.post_message(Loaded([text_only], done=0, total=2, early=True))
-        await pilot.pause()
+        app, whole = await text_shown_first(pilot)
         article = app.article
         first = next(y for y in range(10) if article.render_line(y).text.strip() == "Jane Doe spoke at noon.")
         article.scroll_to(y=first, animate=False, immediate=True)
         await pilot.pause()
         assert article.top_location() == Location(0, 0, 0, 0)
-        app.post_message(Loaded([whole], done=1, total=2))
-        await pilot.pause()
+        await annotated(pilot, whole)
         assert article.briefing is whole and article.scroll_offset.y == first
         assert article.render_line(0).text.strip() == "Jane Doe spoke at noon."  # not the title, nor "One"
 

@@ -25,12 +25,14 @@ def _bump(path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
-def _app(tmp_path: Path) -> tuple[BriefingApp, Path, Path]:
+def _app(
+    tmp_path: Path, second_body: str = "The council met in the town hall."
+) -> tuple[BriefingApp, Path, Path]:
     news = tmp_path / "news"
     news.mkdir()
     first, second = news / "first.md", news / "second.md"
     _write(first, "First report", "Jane Doe visited the harbour on Monday.")
-    _write(second, "Second report", "The council met in the town hall.")
+    _write(second, "Second report", second_body)
     app = BriefingApp(library=load_library([news]), store=StateStore(tmp_path / "state" / "state.json"))
     app.animation_level = "none"
     return app, first, second
@@ -135,12 +137,7 @@ async def test_a_hostile_file_name_is_shown_inert_in_the_warning(tmp_path: Path)
 
 
 async def test_what_loading_a_file_warned_of_is_said_once_when_it_is_opened(tmp_path: Path) -> None:
-    news = tmp_path / "news"
-    news.mkdir()
-    clean, noisy = news / "a-clean.md", news / "b-noisy.md"
-    _write(clean, "Clean report", "The council met in the town hall.")
-    _write(noisy, "Noisy report", "Jane Doe \x1b[31mvisited\x1b[0m the harbour.")
-    app = BriefingApp(library=load_library([news]), store=StateStore(tmp_path / "state" / "state.json"))
+    app, clean, noisy = _app(tmp_path, second_body="The council \x1b[31mmet\x1b[0m in the town hall.")
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         assert app.current_key == str(clean)
