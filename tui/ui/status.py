@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
@@ -30,15 +31,25 @@ def position_label(library: Library, position: Position) -> str:
 
 
 class StatusLine(Widget):
-    """One line at the bottom, above the Footer (redrawn without a layout pass)."""
+    """One line at the bottom, above the Footer (redrawn without a layout pass).
+
+    Built to its width when rendered: a long title and section are shortened
+    so the current person or place stays in view. Between the side panes the
+    line is often 50 to 90 cells wide, and a 50-character title and a
+    40-character section pushed the current entity off its end.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._row = Text()
+        self._parts: tuple[str, str, str, str, tuple[str, ...]] = ("", "", "", "", ())
+        self._fitted: tuple[int, Text] | None = None
 
     def render(self) -> Text:
-        """The last row built by :meth:`show`."""
-        return self._row
+        """The pieces given to :meth:`show`, fitted to the line's width."""
+        width = self.size.width
+        if self._fitted is None or self._fitted[0] != width:
+            self._fitted = (width, _fit(*self._parts, width))
+        return self._fitted[1]
 
     def show(
         self,
@@ -49,22 +60,71 @@ class StatusLine(Widget):
         loading: tuple[int, int] | None = None,
     ) -> None:
         """Redraw from plain strings (all shown literally)."""
-        row = Text(end="", no_wrap=True, overflow="ellipsis")
+        progress = ""
         if loading is not None:
             done, total = loading  # no total yet: the folders are still being listed
-            row.append_text(assemble((f"⟳ loading {done}/{total}  " if total else "⟳ loading…  ", "bold")))
-        if briefing:
-            row.append_text(assemble((one_line(briefing, 50), "bold")))
-            if section:
-                row.append_text(assemble(" › ", one_line(section, 40)))
-        if entity:
-            row.append_text(assemble(("   ◆ ", "dim"), one_line(entity, 30)))
-        if trail:
-            row.append_text(assemble(("   trail: ", "dim")))
-            for index, step in enumerate(trail):
-                if index:
-                    row.append(" › ", style="dim")
-                row.append_text(assemble((one_line(step, 24), "italic")))
-        if row != self._row:
-            self._row = row
+            progress = f"⟳ loading {done}/{total}  " if total else "⟳ loading…  "
+        parts = (
+            progress,
+            one_line(briefing, 100) if briefing else "",
+            one_line(section, 80) if briefing and section else "",
+            one_line(entity, 30) if entity else "",
+            tuple(one_line(step, 24) for step in trail),
+        )
+        if parts != self._parts:
+            self._parts, self._fitted = parts, None
             self.refresh()
+
+
+_SEPARATOR, _ENTITY_MARK = " › ", "   ◆ "
+_SHORTEST = 8
+"""A title or section shortened below this many cells says nothing: the section is left out instead."""
+
+
+def _fit(progress: str, title: str, section: str, entity: str, trail: tuple[str, ...], width: int) -> Text:
+    """The status row in ``width`` cells (any width when 0: not laid out yet).
+
+    The progress and the current entity are kept whole; the title and the
+    section share what is left, the section shortened first and left out when
+    fewer than :data:`_SHORTEST` cells remain for it; the trail comes last,
+    cut at the edge.
+    """
+    room = width - cell_len(progress) - (cell_len(_ENTITY_MARK + entity) if entity else 0)
+    both = cell_len(title) + cell_len(_SEPARATOR) + cell_len(section) if section else cell_len(title)
+    if width and both > room:
+        title_room = min(cell_len(title), max(_SHORTEST, (room - cell_len(_SEPARATOR)) * 3 // 5))
+        section_room = room - title_room - cell_len(_SEPARATOR)
+        if section_room < _SHORTEST:
+            section, title_room = "", max(0, room)
+        else:
+            section = _clip(section, section_room)
+        title = _clip(title, title_room)
+    row = Text(end="", no_wrap=True, overflow="ellipsis")
+    if progress:
+        row.append_text(assemble((progress, "bold")))
+    if title:
+        row.append_text(assemble((title, "bold")))
+        if section:
+            row.append_text(assemble(_SEPARATOR, section))
+    if entity:
+        row.append_text(assemble((_ENTITY_MARK, "dim"), entity))
+    if trail:
+        row.append_text(assemble(("   trail: ", "dim")))
+        for index, step in enumerate(trail):
+            if index:
+                row.append(_SEPARATOR, style="dim")
+            row.append_text(assemble((step, "italic")))
+    if width:
+        row.truncate(width, overflow="ellipsis")
+    return row
+
+
+def _clip(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` cells, an ellipsis marking the cut (empty when no room)."""
+    if cell_len(text) <= cells:
+        return text
+    if cells <= 1:
+        return ""
+    clipped = Text(text)
+    clipped.truncate(cells - 1)
+    return clipped.plain.rstrip() + "…"
