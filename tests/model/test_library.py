@@ -237,3 +237,23 @@ def test_the_index_keeps_every_detail_of_an_entity_and_merging_leaves_the_briefi
     assert (merged.role, merged.place_kind, merged.country, merged.coords, merged.origin, merged.note) == (
         "a harbour town", PlaceKind.TOWN, "Norway", (60.1, 5.2), Origin.DECLARED, "rebuilt in 1990")
     assert first.entities["place:port-eld"].aliases == ["Port Eld"], "the briefing's own entity is untouched"
+
+
+def test_mentions_near_a_briefing_start_a_fifth_of_the_rows_before_it() -> None:
+    """A long list of mentions is cut to a stretch holding the open briefing's, so a card can start there."""
+    port = place("lume", "Porto Lume")
+    days = [make_briefing(f"day{n:02}.md", [("", ["Porto Lume, then Porto Lume again."])], [port])
+            for n in range(20)]  # two mentions each: forty in all
+    library = Library()
+    library.add(days, [])
+    skipped, mentions = library.mentions_near(port.id, "day12.md", 10)
+    listed = [briefing.key for briefing, _ in itertools.islice(mentions, 10)]
+    assert skipped == 22  # eleven briefings before: the rows before day12's are two, a fifth of ten
+    assert listed[:4] == ["day11.md", "day11.md", "day12.md", "day12.md"]
+    skipped, mentions = library.mentions_near(port.id, "day19.md", 10)
+    assert skipped == 30  # near the end, the list still has its ten rows
+    assert [b.key for b, _ in mentions][-2:] == ["day19.md", "day19.md"]
+    skipped, mentions = library.mentions_near(port.id, "day01.md", 10)
+    assert skipped == 0 and next(mentions)[0].key == "day00.md"
+    assert library.mentions_near(port.id, None, 10)[0] == 0
+    assert library.mentions_near(port.id, "day12.md", 40)[0] == 0  # all forty fit

@@ -220,15 +220,20 @@ async def test_the_card_is_reused_and_shows_the_next_entity_from_its_own_start(l
         assert app.article.cursor_item is not None and app.article.cursor_item.entity_id == JOHN.id
 
 
+def write_lume_days(folder: Path) -> None:
+    """Five briefings, one a day, each naming Porto Lume twice (declared, no extraction)."""
+    for day in range(1, 6):
+        (folder / f"2025-05-0{day}-lume.md").write_text(
+            f"---\ntitle: Lume news {day}\ndate: 2025-05-0{day}\nplaces:\n  - name: Porto Lume\n"
+            f"extract: false\n---\nPorto Lume woke early.\n\nThe quay of Porto Lume was busy on day {day}.\n",
+            encoding="utf-8")
+
+
 async def test_a_card_on_a_warm_library_builds_only_the_mentions_it_lists(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A place named in 5,000 briefings: its card counted and dated every mention by building them all."""
-    for day in range(1, 6):
-        (tmp_path / f"2025-05-0{day}-lume.md").write_text(
-            f"---\ntitle: Lume news {day}\ndate: 2025-05-0{day}\nplaces:\n  - name: Porto Lume\n"
-            f"extract: false\n---\nPorto Lume woke early.\n\nThe quay of Porto Lume was busy on day {day}.\n",
-            encoding="utf-8")
+    write_lume_days(tmp_path)
     load_library([tmp_path])  # cold: fills the cache
     warm = load_library([tmp_path])
     assert all(b._annotations is not None for b in warm.briefings)
@@ -249,6 +254,33 @@ async def test_a_card_on_a_warm_library_builds_only_the_mentions_it_lists(
         assert app.current_key is not None and app.current_key.endswith("2025-05-05-lume.md")
         assert app.article.cursor_item is not None
         assert app.article.cursor_item.location == Location(0, 0, 0, 10)
+
+
+async def test_a_card_opened_past_its_row_limit_lists_and_highlights_the_open_briefings_mentions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened from the fourth of five briefings, the card started on the first row, another briefing's."""
+    write_lume_days(tmp_path)
+    load_library([tmp_path])
+    warm = load_library([tmp_path])
+    monkeypatch.setattr(card_module, "ROW_LIMIT", 3)
+    async with make_app(warm).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        app.navigate(Position(warm.briefings[3].key))  # straight there: J would build the ones between
+        await pilot.press("l", "enter")  # the fourth briefing's first "Porto Lume"
+        await pilot.pause()
+        assert app.current_key is not None and app.current_key.endswith("2025-05-04-lume.md")
+        card = card_of(app)
+        texts = row_texts(card)
+        assert texts[:3] == ["Mentions (10)", "… 6 earlier not listed", "Lume news 4 · 2025-05-04"]
+        assert "… 1 more not listed" in texts
+        row = highlighted_row(card)
+        assert row is not None and row.position.briefing == app.current_key
+        assert row.position.location == Location(0, 0, 0, 10)
+        unbuilt = [b.title for b in warm.briefings if b._annotations is not None]
+        assert unbuilt == ["Lume news 2", "Lume news 3"]  # counted, never listed (the first was opened)
 
 
 async def test_a_card_opened_while_loading_says_so_and_counts_again_when_loading_ends() -> None:

@@ -235,10 +235,16 @@ class EntityCard(TimelineCard, ModalScreen[None]):
         self.rows = []
         total = self.library.mention_count(self.entity_id)  # counted, not built: a place in 5,000 briefings
         lines.append(self._heading(f"Mentions ({total})"))
+        # Past ROW_LIMIT rows the list is a stretch that holds the open briefing's mentions, so the
+        # highlight can start "here"; the briefings outside it keep their mentions unbuilt.
+        here = self.origin.briefing if self.origin else None
+        skipped, mentions = self.library.mentions_near(self.entity_id, here, ROW_LIMIT)
+        if skipped:
+            lines.append(self._heading(f"… {skipped} earlier not listed"))
         current: Briefing | None = None
-        for count, (briefing, mention) in enumerate(self.library.mentions_of(self.entity_id)):
-            if count == ROW_LIMIT:  # the briefings past the rows shown keep their mentions unbuilt
-                lines.append(self._heading(f"… {total - ROW_LIMIT} more not listed"))
+        for count, (briefing, mention) in enumerate(mentions):
+            if count == ROW_LIMIT:
+                lines.append(self._heading(f"… {total - skipped - ROW_LIMIT} more not listed"))
                 break
             if briefing is not current:
                 current = briefing
