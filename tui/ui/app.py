@@ -40,7 +40,7 @@ from tui.ui.library_pane import LibraryPane
 from tui.ui.loading import Handover, Pacer, TextFirst, read_stdin
 from tui.ui.map_actions import MapActions
 from tui.ui.messages import Navigate, OpenBriefing, OpenEntity, OpenQuote, SelectEntity
-from tui.ui.quiet_focus import ReaderScreen
+from tui.ui.reader_screen import ReaderScreen
 from tui.ui.reload import DELETED_MARK, check_file
 from tui.ui.saving import StateSaving
 from tui.ui.search import FIND_BINDINGS, SearchBar
@@ -95,8 +95,8 @@ class BriefingApp(
         self._handover = Handover(self.post_message)
 
     def get_default_screen(self) -> ReaderScreen:
-        """The panes' screen: a change of focus redraws what it changes, not the whole screen."""
-        return ReaderScreen(id="_default")
+        """The panes' screen, laid out for the terminal's width from the first frame (see reader_screen)."""
+        return ReaderScreen.for_width(self.size.width, self.HORIZONTAL_BREAKPOINTS)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):

@@ -37,7 +37,7 @@ from tui.model.mdwrite import write_atomic
 from tui.model.navigation import Position
 from tui.model.timeline import Timeline, TimelinePoint, timeline
 from tui.ui.dossier_prompt import SaveDossier
-from tui.ui.quiet_focus import QuietFocus
+from tui.ui.reader_screen import QuietFocus
 from tui.ui.text import one_line
 
 BARS = " ▁▂▃▄▅▆▇█"

@@ -1,0 +1,71 @@
+"""The first frame is laid out for the terminal's width, and start-up lays the screen out only for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from textual.screen import Screen
+
+from tests.ui.conftest import make_app
+from tui.model.library import Library
+from tui.ui.app import BriefingApp
+
+
+@pytest.fixture
+def first_layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[set[str]]]:
+    """The screen's classes each time it is laid out: a breakpoint class says which layout it gets."""
+    seen: list[set[str]] = []
+    layout = Screen._refresh_layout
+
+    def noting(self: Screen[object], *args: object, **kwargs: object) -> None:
+        seen.append(set(self.classes))
+        layout(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", noting)
+    yield seen
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """How many times a screen is laid out (one entry each)."""
+    counted: list[int] = []
+    layout = Screen._refresh_layout
+
+    def counting(self: Screen[object], *args: object, **kwargs: object) -> None:
+        counted.append(1)
+        layout(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counting)
+    yield counted
+
+
+async def test_a_narrow_terminal_is_narrow_from_the_first_layout(
+    library: Library, first_layouts: list[set[str]]
+) -> None:
+    """The width's class came with Textual's first resize event, after the first layout and paint.
+
+    In a terminal (tmux, 64 columns) that first frame showed the wide layout:
+    the briefing list 30 columns wide and the article one column, then jumped.
+    """
+    async with make_app(library).run_test(size=(64, 30)) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        assert first_layouts and first_layouts[0] >= {"-narrower"}
+        assert app.library_pane.region.width == 0 and app.article.region.width >= 30
+
+
+async def test_starting_up_lays_the_screen_out_once_for_its_size(
+    library: Library, layouts: list[int]
+) -> None:
+    """Each of Textual's start-up resize events at the same size laid all the panes out again."""
+    async with make_app(library).run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        started = len(layouts)
+        assert started <= 3  # the first layout, and the panes' own refreshes as they fill
+        await pilot.resize_terminal(120, 40)  # a real resize still lays out again
+        await pilot.pause()
+        assert len(layouts) > started
+        assert pilot.app.article.region.width < 120
