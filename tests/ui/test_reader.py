@@ -349,14 +349,16 @@ async def test_panes_toggle_and_escape_returns_to_the_article(library: Library) 
 
 
 async def test_a_narrow_terminal_gives_the_article_room(library: Library) -> None:
-    async with make_app(library).run_test(size=(64, 30)) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
-        assert app.library_pane.region.width == 0
-        assert app.article.region.width >= 30
-        await pilot.press("t")
-        assert app.library_pane.display
+    for width, room in ((64, 30), (80, 46)):  # at 80 columns the briefing list left the article 26
+        async with make_app(library).run_test(size=(width, 30)) as pilot:
+            app = pilot.app
+            assert isinstance(app, BriefingApp)
+            await pilot.pause()
+            assert app.library_pane.region.width == 0
+            assert app.article.region.width >= room
+            await pilot.press("t")
+            await pilot.pause()
+            assert app.library_pane.display and app.library_pane.region.width == 24
 
 
 async def test_tab_and_shift_tab_move_between_the_panes(library: Library) -> None:
