@@ -121,10 +121,11 @@ async def test_a_list_that_first_overflows_in_one_batch_needs_no_sideways_scroll
 
 
 async def test_the_list_title_keeps_the_failed_count_in_view_in_a_narrow_pane() -> None:
-    """At 90 columns the pane is 24 wide: "Briefings 12 · 3 failed" takes a second line, not a cut."""
+    """At 90 columns the pane (shown by t) is 24 wide: "Briefings 12 · 3 failed" wraps, not cut."""
     briefings = [briefing(f"news/c{n:02}.md", f"News {n:02}", [("", ["Rain."])]) for n in range(12)]
     errors = [LoadError(f"news/bad{n}.md", "not UTF-8 text", 1) for n in range(3)]
     async with make_app(make_library(*briefings, errors=errors)).run_test(size=(90, 30)) as pilot:
+        await pilot.press("t")
         await pilot.pause()
         title = pilot.app.query_one("#briefings-title", Static)
         assert str(title.render()) == "Briefings 12 · 3 failed"
@@ -259,7 +260,7 @@ async def test_a_narrower_terminal_rewraps_the_article_and_keeps_the_same_text_a
         view.scroll_to(y=40, animate=False, immediate=True)
         await pilot.pause()
         top, width = view.top_location(), view.geometry.width
-        await pilot.resize_terminal(90, 40)
+        await pilot.resize_terminal(72, 40)
         await pilot.pause()
         assert view.geometry.width < width
         assert top is not None and top.start > 0  # mid-paragraph: the line breaks there move
