@@ -40,6 +40,10 @@ class QuietFocus:
 class ReaderScreen(QuietFocus, Screen[None]):
     """The reader's own screen (the panes), the app's default; the entity card mixes in QuietFocus too."""
 
+    AUTO_FOCUS = "ArticleView"
+    """Focus starts on the article: Textual's default, the first focusable pane, restyled two panes
+    before the first paint only for the app to move the focus to the article (two restyles of 4)."""
+
     @classmethod
     def for_width(cls, width: int, breakpoints: Sequence[tuple[int, str]]) -> ReaderScreen:
         """The screen with the class of the widest breakpoint ``width`` reaches, as Textual's would be."""
