@@ -317,9 +317,11 @@ async def test_a_warm_library_builds_its_mentions_behind_the_reader_but_not_its_
     load_library([tmp_path])  # fills the cache: what follows is a warm start
     app = BriefingApp([str(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()  # the loader
-        await pilot.pause()
-        await app.workers.wait_for_complete()  # then, once the list is drawn, the mentions
+        for _ in range(20):  # the loader, then (a worker started once the list is drawn) the mentions
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if len(app.library.briefings) == 6 and all(b._annotations is None for b in app.library.briefings):
+                break
         briefings = app.library.briefings
         assert len(briefings) == 6 and all(b._annotations is None for b in briefings), "mentions built"
         unopened = [b for b in briefings if b.key != app.current_key]
