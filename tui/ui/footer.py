@@ -1,123 +1,199 @@
-"""The key bar at the bottom: Textual's Footer, but greying a key out does not rebuild the bar.
+"""The key bar at the bottom: the keys of the focused pane, drawn as one line by one widget.
 
-Textual's :class:`~textual.widgets.Footer` recomposes (unmounts and mounts a
-widget per key, then lays the screen out again) every time the bindings may
-have changed: on every focus change, and whenever the app greys out a key
-(Back after the first jump, Forward after Back). Profiled on a reading
-session, that was 30 to 50 ms of a key press. Here the bar is recomposed only
-when the keys it shows change; when only whether they are enabled changes,
-the ``-disabled`` class of the keys concerned is switched in place, in the
-same frame as the rest of the key's changes.
+Textual's :class:`~textual.widgets.Footer` is a container with a widget per
+key. Every change of the keys shown (each Tab, Esc back to the article, a
+card's own keys) unmounted and mounted those widgets, styled them, and laid
+the whole screen out again: more than half of a Tab's CPU (in-process, 40
+presses of Tab and Esc: 2.0-2.4 s with the bar changing, 0.8-1.0 s without).
+Here the bar is one widget that draws its line from the screen's active
+bindings, so a change of keys, or of which are greyed out, only repaints
+that line: no widget is mounted and nothing is laid out.
+
+It draws what Textual's Footer draws, with the same theme variables: each
+key and its description (one key per action, the first bound), greyed out
+when its action is unavailable (``check_action``), and the command
+palette's key on the right. A click on a key presses it (a bell if greyed
+out), and the key under the pointer is lit and gives its tooltip.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # the Footer's own key widget, to update in place
 
-Shown = tuple[tuple[str, str, str, str, bool], ...]
-"""What the bar shows, enabled or not: (key, display, description, action, command palette?) per binding."""
+__all__ = ["BarKey", "QuickFooter"]
 
 
-class QuickFooter(Footer):
-    """A Footer that switches keys between enabled and disabled without recomposing."""
+@dataclass(frozen=True, slots=True)
+class BarKey:
+    """One key on the bar, as the bindings give it now."""
+
+    key: str
+    display: str
+    description: str
+    action: str
+    enabled: bool
+    tooltip: str
+    palette: bool = False
+    """The command palette's key: drawn compact, on the right."""
+
+
+class QuickFooter(Widget, can_focus=False):
+    """The key bar: one line drawn from the focused pane's bindings, repainted when they change."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "keybar--key", "keybar--description", "keybar--item", "keybar--disabled", "keybar--hover",
+        "keybar--separator",
+    }
+    DEFAULT_CSS = """
+    QuickFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .keybar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .keybar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .keybar--item {
+            background: $footer-item-background;
+        }
+        .keybar--disabled {
+            text-style: dim;
+        }
+        .keybar--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        .keybar--separator {
+            color: $foreground 20%;
+        }
+    }
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self._shown: Shown | None = None
-        self._rebuild_queued = False
-
-    def _bindings_shown(self) -> tuple[Shown, dict[tuple[str, str], bool]]:
-        """What the bar would show now, and whether each (key, action) is enabled."""
-        active = self.screen.active_bindings
-        palette = self.app.COMMAND_PALETTE_BINDING
-        shown: list[tuple[str, str, str, str, bool]] = []
-        enabled: dict[tuple[str, str], bool] = {}
-        for key, (_node, binding, on, tooltip) in active.items():
-            if binding.show or key == palette:
-                group = binding.group.description if binding.group is not None else ""
-                shown.append((binding.key, self.app.get_key_display(binding),
-                               f"{binding.description}\0{tooltip}\0{group}", binding.action, key == palette))
-                enabled.setdefault((binding.key, binding.action), on)
-        return tuple(shown), enabled
+        self.keys: tuple[BarKey, ...] = ()
+        self._spans: list[tuple[int, int, BarKey]] = []
+        """Where each key was drawn on the line (start and end cell), for clicks and the pointer."""
+        self._hover: BarKey | None = None
 
     def on_mount(self) -> None:
-        """Hear of binding changes at once, not as a callback queued on the bar.
-
-        Queued, the change was drawn one frame after the rest of the key's
-        changes (35-40 ms later); heard at once, it joins them. Textual's
-        handler (run after this one) subscribes the queued way, so the
-        subscription is replaced once mounting is done.
-        """
-        self.call_next(self._subscribe_at_once)
-
-    def _subscribe_at_once(self) -> None:
-        signal = self.screen.bindings_updated_signal
-        signal.unsubscribe(self)
-        signal.subscribe(self, self.bindings_changed, immediate=True)
-
-    def compose(self) -> ComposeResult:
-        """Textual's keys, given their compact look before they mount.
-
-        A new key is compact until its binding to the bar's ``compact`` sets
-        it back, and its watcher switches the class when it mounts: each
-        switch restyled that key on its own (two restyles a key, ~14 ms for a
-        bar of 20 keys, before the first paint and at every change of focus).
-        Set beforehand, the switches find nothing to do. The command
-        palette's key is not bound to the bar and stays compact, as in Textual.
-        """
-        widget: Widget
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):  # (reading ``compact`` first would run the watcher)
-                compact = True if widget.has_class("-command-palette") else self.compact
-                widget.set_reactive(FooterKey.compact, compact)
-                widget.set_class(compact, "-compact", update=False)
-            yield widget
+        """Hear of binding changes at once: the bar is drawn in the same frame as the key's other changes."""
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
 
     def compose_now(self) -> None:
-        """Fill the bar before the first paint, once (Textual's Footer fills it after, on a bindings change).
+        """Fill the bar before the first paint (the bindings are known once the app has its focus)."""
+        self._update()
 
-        The rebuild runs from the bar's own queue; binding changes until then
-        (the app's first focus) are taken into it rather than queuing another.
-        """
-        self._bindings_ready = True
-        self._rebuild_queued = True
-        self.refresh(recompose=True)
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is self.screen and screen.app.app_focus and self.is_attached:
+            self._update()
 
-    def recompose_later(self) -> None:
-        """Rebuild the bar after the next refresh (as Textual's Footer does on each change), if still due."""
-        self.call_after_refresh(self._recompose_if_changed)
+    def _update(self) -> None:
+        keys = self._keys_now()
+        if keys != self.keys:
+            self.keys = keys
+            self.refresh()
 
-    async def _recompose_if_changed(self) -> None:
-        """A rebuild asked for before :meth:`compose_now`'s may find the bar already showing these keys."""
-        if self.is_attached and self._bindings_shown()[0] == self._shown:
-            self._rebuild_queued = False
+    def _keys_now(self) -> tuple[BarKey, ...]:
+        """The keys to show: the first binding shown of each action, then the command palette's."""
+        app = self.app
+        active = self.screen.active_bindings
+        keys: list[BarKey] = []
+        actions: set[str] = set()
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                keys.append(BarKey(binding.key, app.get_key_display(binding), binding.description,
+                                   binding.action, enabled, tooltip))
+        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
+            keys.append(BarKey(binding.key, app.get_key_display(binding), binding.description, binding.action,
+                               enabled, binding.tooltip or binding.description, palette=True))
+        return tuple(keys)
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def render(self) -> Text:
+        """The keys left to right, the palette's key at the right edge, as Textual's Footer draws them."""
+        width = self.size.width
+        key_style = self.get_component_rich_style("keybar--key")
+        description_style = self.get_component_rich_style("keybar--description")
+        plain = [key for key in self.keys if not key.palette]
+        palette = next((key for key in self.keys if key.palette), None)
+        right = Text()
+        if palette is not None:
+            right.append("▏", self.get_component_rich_style("keybar--separator"))
+            label = Text.assemble((palette.display, key_style),
+                                  (f" {palette.description}", description_style))
+            label.stylize_before(self._item_style(palette))
+            right.append_text(label)
+            right.append(" ")
+        line, spans = Text(no_wrap=True, overflow="crop", end=""), []
+        room = max(0, width - right.cell_len) if width else None
+        for key in plain:
+            label = Text.assemble((f" {key.display} ", key_style),
+                                  (f"{key.description} " if key.description else "", description_style))
+            label.stylize_before(self._item_style(key))
+            if room is not None and line.cell_len + label.cell_len > room:
+                break  # Textual's bar scrolled; a key half drawn would say nothing
+            spans.append((line.cell_len, line.cell_len + label.cell_len, key))
+            line.append_text(label)
+        if palette is not None:
+            start = max(line.cell_len, width - right.cell_len) if width else line.cell_len
+            line.append(" " * (start - line.cell_len))
+            spans.append((start + 1, start + right.cell_len, palette))
+            line.append_text(right)
+        self._spans = spans
+        return line
+
+    def _item_style(self, key: BarKey) -> Style:
+        """A key's whole look: the bar's item background, dimmed when greyed out, lit under the pointer."""
+        style = self.get_component_rich_style("keybar--item")
+        if not key.enabled:
+            style += self.get_component_rich_style("keybar--disabled")
+        if key == self._hover:
+            style += self.get_component_rich_style("keybar--hover")
+        return style
+
+    # -- the pointer -----------------------------------------------------------------------------
+
+    def key_at(self, x: int) -> BarKey | None:
+        """The key drawn at cell ``x`` of the bar, if any."""
+        return next((key for start, end, key in self._spans if start <= x < end), None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Press the key clicked, as typing it would (a bell if it is greyed out)."""
+        key = self.key_at(event.x)
+        if key is None:
             return
-        await self.recompose()
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
 
-    async def recompose(self) -> None:
-        """Rebuild the bar, remembering what it shows."""
-        self._rebuild_queued = False
-        if self._bindings_ready and self.is_attached:
-            self._shown = self._bindings_shown()[0]
-        await super().recompose()
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self.key_at(event.x)
+        if key != self._hover:
+            self._hover = key
+            self.tooltip = (key.tooltip or key.description) if key is not None else None
+            self.refresh()
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        """Switch keys on and off in place; recompose only if the keys shown changed."""
-        self._bindings_ready = True
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
-            return
-        shown, enabled = self._bindings_shown()
-        if shown != self._shown:  # rebuilt from the bar's own queue, as Textual's Footer does
-            if not self._rebuild_queued:  # one rebuild serves every change before it (3 at start-up)
-                self._rebuild_queued = True
-                self.call_next(self.recompose_later)
-            return
-        for footer_key in self.query(FooterKey):
-            on = enabled.get((footer_key.key, footer_key.action), True)
-            if footer_key._disabled == on:  # FooterKey keeps it private
-                footer_key._disabled = not on
-                footer_key.set_class(not on, "-disabled")
+    def on_leave(self, _event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
