@@ -129,7 +129,7 @@ class BriefingApp(
             self.sidebar.show_tab(self.state.sidebar_tab)
         apply_config(self)  # the user's [keys] from config.toml; a bad config is a warning
         self.article.show_note("Loading…")
-        self.query_one(QuickFooter).compose_now()
+        self.query_one(QuickFooter).fill_now()
         # Focus now, not queued: the key bar above is built for the article's keys before the first paint.
         self.screen.set_focus(self.article)
         if self.library.briefings or self.library.errors:

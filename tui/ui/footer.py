@@ -94,7 +94,7 @@ class QuickFooter(Widget, can_focus=False):
         """Hear of binding changes at once: the bar is drawn in the same frame as the key's other changes."""
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
 
-    def compose_now(self) -> None:
+    def fill_now(self) -> None:
         """Fill the bar before the first paint (the bindings are known once the app has its focus)."""
         self._update()
 
