@@ -257,3 +257,18 @@ def test_mentions_near_a_briefing_start_a_fifth_of_the_rows_before_it() -> None:
     assert skipped == 0 and next(mentions)[0].key == "day00.md"
     assert library.mentions_near(port.id, None, 10)[0] == 0
     assert library.mentions_near(port.id, "day12.md", 40)[0] == 0  # all forty fit
+
+
+def test_presences_follow_the_library_as_it_grows_and_shrinks() -> None:
+    """Remembered per entity for a card's several questions, never stale after an add or a remove."""
+    port = place("lume", "Porto Lume")
+    first = make_briefing("a.md", [("", ["Porto Lume, then Porto Lume again."])], [port])
+    library = Library()
+    library.add([first], [])
+    assert [(b.key, p.mentions) for b, p in library.presences(port.id)] == [("a.md", 2)]
+    assert library.presences(port.id) is library.presences(port.id)  # asked again: not redone
+    library.add([make_briefing("b.md", [("", ["Porto Lume once."])], [port])], [])
+    assert [(b.key, p.mentions) for b, p in library.presences(port.id)] == [("a.md", 2), ("b.md", 1)]
+    assert library.mention_count(port.id) == 3
+    library.remove("a.md")
+    assert [b.key for b, _ in library.presences(port.id)] == ["b.md"] and library.mention_count(port.id) == 1

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tui.model.document import Briefing
+from tui.model.document import Briefing, Presence
 from tui.model.entities import Entity, EntityKind, Location, Quote
 from tui.model.library import Library
 from tui.model.navigation import Position
@@ -93,9 +93,9 @@ def role_in(entity: Entity | None) -> str | None:
     return None
 
 
-def _point(briefing: Briefing, entity_id: str, kind: EntityKind) -> TimelinePoint:
+def _point(briefing: Briefing, presence: Presence, entity_id: str, kind: EntityKind) -> TimelinePoint:
     # Counted from the cache's head while the briefing's mentions are unbuilt (Briefing.presence).
-    count, first_mention, quoted = briefing.presence(entity_id)
+    count, first_mention, quoted = presence
     person = kind is EntityKind.PERSON
     quotes = tuple(q for q in briefing.quotes if q.speaker_id == entity_id) if person and quoted else ()
     first = first_mention if first_mention is not None else (quotes[0].location if quotes else None)
@@ -116,5 +116,6 @@ def timeline(library: Library, entity_id: str) -> Timeline | None:
     if entry is None:
         return None
     kind = entry.entity.kind
-    points = tuple(_point(briefing, entity_id, kind) for briefing in library.holding(entity_id))
+    found = library.presences(entity_id)
+    points = tuple(_point(briefing, presence, entity_id, kind) for briefing, presence in found)
     return Timeline(entity_id, entry.entity.name, kind, points)

@@ -267,15 +267,9 @@ class EntityCard(TimelineCard, ModalScreen[None]):
 
     def _other_briefings(self) -> list[tuple[Briefing, Position]]:
         """Briefings that mention the entity, other than the open one, each at its first mention."""
-        entry = self.library.entity(self.entity_id)
         here = self.origin.briefing if self.origin else None
-        found: list[tuple[Briefing, Position]] = []
-        for key in entry.briefings if entry else []:
-            briefing = self.library.briefing(key)
-            if briefing is None or key == here:
-                continue
-            found.append((briefing, Position(key, briefing.presence(self.entity_id).first)))
-        return found
+        return [(briefing, Position(briefing.key, presence.first))
+                for briefing, presence in self.library.presences(self.entity_id) if briefing.key != here]
 
     def _start_row(self) -> int | None:
         """The row of the mention the card was opened from, else the next mention's, else the first row."""
