@@ -76,30 +76,28 @@ class StatusLine(Widget):
             self.refresh()
 
 
-_SEPARATOR, _ENTITY_MARK = " › ", "   ◆ "
+_SEPARATOR, _ENTITY_MARK, _TRAIL = " › ", "◆ ", "trail: "
+_GAP = "   "
+"""Between the parts of the line: the title, the current entity, the trail."""
 _SHORTEST = 8
-"""A title or section shortened below this many cells says nothing: the section is left out instead."""
+"""A title or section shortened below this many cells says nothing: it is left out instead."""
 
 
 def _fit(progress: str, title: str, section: str, entity: str, trail: tuple[str, ...], width: int) -> Text:
     """The status row in ``width`` cells (any width when 0: not laid out yet).
 
-    The progress and the current entity are kept whole; the title and the
-    section share what is left, the section shortened first and left out when
-    fewer than :data:`_SHORTEST` cells remain for it; the trail comes last,
-    cut at the edge.
+    What matters most is kept first: the progress, then the current entity
+    (its name shortened only when nothing else is left), then the title and
+    the section, which share what remains (the section shortened first, and
+    either left out rather than cut below :data:`_SHORTEST` cells), then as
+    many whole steps of the trail as still fit. Nothing is cut at the edge.
     """
-    room = width - cell_len(progress) - (cell_len(_ENTITY_MARK + entity) if entity else 0)
-    both = cell_len(title) + cell_len(_SEPARATOR) + cell_len(section) if section else cell_len(title)
-    if width and both > room:
-        title_room = min(cell_len(title), max(_SHORTEST, (room - cell_len(_SEPARATOR)) * 3 // 5))
-        section_room = room - title_room - cell_len(_SEPARATOR)
-        if section_room < _SHORTEST:
-            section, title_room = "", max(0, room)
-        else:
-            section = _clip(section, section_room)
-        title = _clip(title, title_room)
-    row = Text(end="", no_wrap=True, overflow="ellipsis")
+    if width:
+        progress = _clip(progress.rstrip(), width) + ("  " if progress else "")
+        entity = _clip(entity, width - cell_len(progress) - cell_len(_ENTITY_MARK)) if entity else ""
+        room = width - cell_len(progress) - (cell_len(_GAP + _ENTITY_MARK + entity) if entity else 0)
+        title, section = _share(title, section, room)
+    row = Text(end="", no_wrap=True, overflow="crop")
     if progress:
         row.append_text(assemble((progress, "bold")))
     if title:
@@ -107,24 +105,51 @@ def _fit(progress: str, title: str, section: str, entity: str, trail: tuple[str,
         if section:
             row.append_text(assemble(_SEPARATOR, section))
     if entity:
-        row.append_text(assemble((_ENTITY_MARK, "dim"), entity))
-    if trail:
-        row.append_text(assemble(("   trail: ", "dim")))
-        for index, step in enumerate(trail):
+        row.append_text(assemble((_GAP if title else "", ""), (_ENTITY_MARK, "dim"), entity))
+    steps = _whole_steps(trail, width - row.cell_len - cell_len(_GAP + _TRAIL) if width else None)
+    if steps:
+        row.append_text(assemble(((_GAP if row.cell_len else "") + _TRAIL, "dim")))
+        for index, step in enumerate(steps):
             if index:
                 row.append(_SEPARATOR, style="dim")
             row.append_text(assemble((step, "italic")))
     if width:
-        row.truncate(width, overflow="ellipsis")
+        row.truncate(width)  # only if the progress alone is wider than the line
     return row
 
 
+def _share(title: str, section: str, room: int) -> tuple[str, str]:
+    """The title and the section in ``room`` cells: the section gives way first, then the title."""
+    both = cell_len(title) + cell_len(_SEPARATOR) + cell_len(section) if section else cell_len(title)
+    if both <= room:
+        return title, section
+    title_room = min(cell_len(title), max(_SHORTEST, (room - cell_len(_SEPARATOR)) * 3 // 5))
+    section_room = room - title_room - cell_len(_SEPARATOR)
+    if section_room < _SHORTEST:
+        section, title_room = "", room
+    if title_room < _SHORTEST:
+        return "", ""
+    return _clip(title, title_room), _clip(section, section_room) if section else ""
+
+
+def _whole_steps(trail: tuple[str, ...], room: int | None) -> tuple[str, ...]:
+    """As many steps of the trail, from its start, as fit whole in ``room`` cells (all when ``None``)."""
+    if room is None:
+        return trail
+    fitted: list[str] = []
+    for step in trail:
+        if cell_len(_SEPARATOR.join([*fitted, step])) > room:
+            break
+        fitted.append(step)
+    return tuple(fitted)
+
+
 def _clip(text: str, cells: int) -> str:
-    """``text`` in at most ``cells`` cells, an ellipsis marking the cut (empty when no room)."""
+    """``text`` in at most ``cells`` cells, one ellipsis marking the cut (empty when no room)."""
     if cell_len(text) <= cells:
         return text
     if cells <= 1:
         return ""
     clipped = Text(text)
     clipped.truncate(cells - 1)
-    return clipped.plain.rstrip() + "…"
+    return clipped.plain.rstrip().rstrip("…").rstrip() + "…"
