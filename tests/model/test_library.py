@@ -272,3 +272,17 @@ def test_presences_follow_the_library_as_it_grows_and_shrinks() -> None:
     assert library.mention_count(port.id) == 3
     library.remove("a.md")
     assert [b.key for b, _ in library.presences(port.id)] == ["b.md"] and library.mention_count(port.id) == 1
+
+
+def test_mentions_near_the_last_briefing_list_all_of_its_mentions() -> None:
+    """QA: a card opened from the last briefing listed 2 of its 4 mentions ("… 2 more not listed")."""
+    port = place("lume", "Porto Lume")
+    days = [make_briefing(f"day{n:02}.md", [("", ["Porto Lume, then Porto Lume again."])], [port])
+            for n in range(19)]  # two mentions each
+    four = "Porto Lume. Porto Lume. Porto Lume. Porto Lume."
+    days.append(make_briefing("day19.md", [("", [four])], [port]))
+    library = Library()
+    library.add(days, [])
+    skipped, mentions = library.mentions_near(port.id, "day19.md", 11)
+    listed = [briefing.key for briefing, _ in itertools.islice(mentions, 11)]
+    assert listed.count("day19.md") == 4 and skipped + len(listed) == 42

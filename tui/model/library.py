@@ -192,7 +192,8 @@ class Library:
         there on, in library order. When all the mentions fit, or ``key`` names
         none, the list starts at the first. Otherwise it starts at a briefing,
         with at most a fifth of the rows before ``key``'s mentions, yet still
-        full to ``most`` rows when ``key`` is near the end. The briefings before
+        full to ``most`` rows when ``key`` is near the end, and never so early
+        that ``key``'s own mentions run past the list. The briefings before
         it are counted from their heads: their mentions stay unbuilt (a place
         named in 5,000 briefings).
         """
@@ -202,7 +203,11 @@ class Library:
         if at is not None:
             counts = [presence.mentions for _, presence in found]
             total, before = sum(counts), sum(counts[:at])
-            while start < at and before - skipped > most // 5 and total - skipped - counts[start] >= most:
+            while start < at:
+                needed = before - skipped + counts[at] > most  # else some of ``key``'s would not be listed
+                room = before - skipped > most // 5 and total - skipped - counts[start] >= most
+                if not (needed or room):
+                    break
                 skipped += counts[start]
                 start += 1
         return skipped, self._mentions_in(holders[start:], entity_id)
