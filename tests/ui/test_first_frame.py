@@ -69,3 +69,22 @@ async def test_starting_up_lays_the_screen_out_once_for_its_size(
         await pilot.pause()
         assert len(layouts) > started
         assert pilot.app.article.region.width < 120
+
+
+async def test_crossing_a_breakpoint_brings_back_that_widths_briefing_list(library: Library) -> None:
+    """QA: t, t at 160 columns (hidden, shown), then 64 columns: the list stayed and left the article 8."""
+    async with make_app(library).run_test(size=(160, 40)) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("t", "t")
+        await pilot.pause()
+        assert app.library_pane.region.width > 0
+        await pilot.resize_terminal(64, 30)
+        await pilot.pause()
+        assert app.library_pane.region.width == 0 and app.article.region.width >= 30
+        await pilot.press("t")  # still shown on demand
+        await pilot.pause()
+        assert app.library_pane.region.width == 24
+        await pilot.resize_terminal(160, 40)  # shown by hand at 64 columns; at 160 the default, shown
+        await pilot.pause()
+        assert app.library_pane.region.width == 30

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -47,10 +48,26 @@ class ReaderScreen(QuietFocus, Screen[None]):
     @classmethod
     def for_width(cls, width: int, breakpoints: Sequence[tuple[int, str]]) -> ReaderScreen:
         """The screen with the class of the widest breakpoint ``width`` reaches, as Textual's would be."""
-        fitting = [name for least, name in sorted(breakpoints, reverse=True) if width >= least]
-        return cls(id="_default", classes=fitting[0] if fitting else "")
+        return cls(id="_default", classes=_breakpoint(width, breakpoints))
 
     def _screen_resized(self, size: Size) -> None:
         """Lay out again only for a new size (Textual's start-up sends the same size three times)."""
         if size != self.outer_size:
             super()._screen_resized(size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Crossing a breakpoint brings back that width's briefing list, whatever ``t`` made of it before.
+
+        ``t`` shows or hides the list for the width at hand. Kept past a
+        breakpoint, a list shown at 160 columns stayed at 64 and left the
+        article 8 columns. (Runs before Textual's handler switches the class.)
+        """
+        classes = _breakpoint(event.size.width, self.app.HORIZONTAL_BREAKPOINTS or [])
+        if classes and classes not in self.classes:
+            for pane in self.query("#library"):
+                pane.styles.clear_rule("display")
+
+
+def _breakpoint(width: int, breakpoints: Sequence[tuple[int, str]]) -> str:
+    fitting = [name for least, name in sorted(breakpoints, reverse=True) if width >= least]
+    return fitting[0] if fitting else ""
