@@ -139,3 +139,19 @@ async def test_keys_that_do_not_fit_are_left_out_whole_and_the_palette_key_stays
         assert shown and len(shown) < len(keys)  # some left out, none cut in half
         cut = line[: line.index("▏")].rstrip()
         assert cut.endswith(shown[-1].description)
+
+
+async def test_keys_that_type_into_the_filter_box_are_not_offered_there(library: Library) -> None:
+    """QA: the filter box showed "/ Find", and "/" typed a slash into it."""
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        assert "Find" in drawn(app)
+        await pilot.press("tab")  # the sidebar's filter box
+        await pilot.pause()
+        assert "filter" in type(app.focused).__name__.lower()
+        assert "Find" not in drawn(app) and "Back" in drawn(app)  # Ctrl-O still works there
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Find" in drawn(app)

@@ -24,8 +24,10 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.keys import REPLACED_KEYS, key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 __all__ = ["BarKey", "QuickFooter"]
 
@@ -109,12 +111,19 @@ class QuickFooter(Widget, can_focus=False):
             self.refresh()
 
     def _keys_now(self) -> tuple[BarKey, ...]:
-        """The keys to show: the first binding shown of each action, then the command palette's."""
+        """The keys to show: the first binding shown of each action, then the command palette's.
+
+        While a text box has the focus, keys that type a character are left
+        out: they go into the box (the filter showed "/ Find", and "/" typed a slash).
+        """
         app = self.app
         active = self.screen.active_bindings
+        typing = isinstance(self.screen.focused, Input)
         keys: list[BarKey] = []
         actions: set[str] = set()
         for _node, binding, enabled, tooltip in active.values():
+            if typing and key_to_character(REPLACED_KEYS.get(binding.key, binding.key)) is not None:
+                continue  # typed into the box, not a key of the app's ("/" in the filter)
             if binding.show and binding.action not in actions:
                 actions.add(binding.action)
                 keys.append(BarKey(binding.key, app.get_key_display(binding), binding.description,
