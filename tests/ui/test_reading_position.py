@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.conftest import alpha, beta, make_app, make_library
+from tests.ui.conftest import alpha, beta, briefing, make_app, make_library
 from tui.ui.app import BriefingApp
 
 SIZE = (120, 40)
@@ -52,3 +52,28 @@ async def test_reopening_a_briefing_resumes_mid_paragraph_at_the_top(tmp_path: P
         assert isinstance(app, BriefingApp)
         await pilot.pause()
         assert app.article.top_location() == where
+
+
+async def test_resizing_back_and_forth_keeps_the_same_line_at_the_top() -> None:
+    """QA: each resize from 80 to 70 columns and back scrolled the article up a line.
+
+    The line holding the top at 70 columns starts earlier in its paragraph,
+    and that earlier start, back at 80, was often on the line before.
+    """
+    words = " ".join(f"w{n}" + "x" * (n % 7) for n in range(400))
+    long = briefing("news/long.md", "Long", [("", [words, words, words])])
+    async with make_app(make_library(long)).run_test(size=(80, 40)) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        moved = []
+        for y in range(5, 45, 3):  # tops in the middle of paragraphs
+            app.article.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            before = top_line(app)
+            for width in (70, 80, 70, 80):
+                await pilot.resize_terminal(width, 40)
+                await pilot.pause()
+            if top_line(app) != before:
+                moved.append(y)
+        assert moved == []

@@ -66,6 +66,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._section_hint: int | None = None
         self._left = 2
         self._pending: Location | None = None
+        self._refitted: tuple[Location, int, int] | None = None  # the top kept by the last re-wrap, and where
         self.mark_people = False
         """Accessible mode (:mod:`tui.ui.accessible`): a glyph before each person mention too."""
 
@@ -119,7 +120,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = None
         self._matches = {}
         self._section, self._section_hint = -1, None
-        self._pending = None
+        self._pending, self._refitted = None, None
         self._rewrap(force=True)
         self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         self.refresh()
@@ -174,13 +175,23 @@ class ArticleView(ScrollView, can_focus=True):
         return resized
 
     def _refit(self) -> None:
+        """Re-wrap for a new width, the same text at the top: the top a re-wrap kept, if not scrolled since.
+
+        Taken afresh each time, the top crept up a line at a time: the line that
+        holds it at 70 columns starts earlier, and that earlier start, back at 80,
+        is often on the line before.
+        """
         top, lines = self._top_anchor()
+        if self._refitted is not None and self._refitted[2] == round(self.scroll_offset.y):
+            top, lines = self._refitted[0], self._refitted[1]
         self._rewrap()
         self._cache.clear()
+        self._refitted = None
         if self._pending is not None:
             self.go_to(self._pending)
         elif top is not None:
             self._scroll_to_line(self.geometry.line_of(top) + lines, top_margin=0)
+            self._refitted = (top, lines, round(self.scroll_offset.y))
 
     def notify_style_update(self) -> None:
         """The theme changed: component styles and every rendered strip are stale."""
