@@ -29,12 +29,11 @@ from textual.strip import Strip
 from tui.model.document import Briefing, LoadError
 from tui.model.entities import Location
 from tui.model.navigation import LinkedItem, LinkKind
-from tui.ui.article_layout import PERSON_GLYPH, Layout, Unit, layout_briefing
+from tui.ui.article_layout import PERSON_GLYPH, Layout, Unit, error_units, layout_briefing, note_units
 from tui.ui.article_lines import build_line
 from tui.ui.bindings import ARTICLE_BINDINGS
 from tui.ui.linelist import set_scroll_area
 from tui.ui.messages import CursorMoved, Jumped, SectionChanged, follow_message
-from tui.ui.text import safe
 
 MEASURE = 88
 """The widest text column, in cells: longer lines are hard to read."""
@@ -103,17 +102,12 @@ class ArticleView(ScrollView, can_focus=True):
     def show_error(self, key: str, errors: Sequence[LoadError]) -> None:
         """Show why a file did not load: its path, line and message, each literally."""
         self.briefing, self.items, self._item_index = None, [], {}
-        units = [Unit("title", "Could not load this file", -1, base="article--title", gap_before=0),
-                 Unit("meta", safe(key), -1, base="article--meta")]
-        for error in errors:
-            where = f"line {error.line}: " if error.line is not None else ""
-            units.append(Unit("error", safe(f"{where}{error.message}"), -1, base="article--error"))
-        self._show(units)
+        self._show(error_units(key, errors))
 
     def show_note(self, text: str) -> None:
         """Show a one-line note in place of an article (loading, empty library)."""
         self.briefing, self.items, self._item_index = None, [], {}
-        self._show([Unit("note", safe(text), -1, base="article--note", gap_before=0)])
+        self._show(note_units(text))
 
     def _show(self, units: list[Unit]) -> None:
         self.geometry = Layout(units)
@@ -175,12 +169,8 @@ class ArticleView(ScrollView, can_focus=True):
         return resized
 
     def _refit(self) -> None:
-        """Re-wrap for a new width, the same text at the top: the top a re-wrap kept, if not scrolled since.
-
-        Taken afresh each time, the top crept up a line at a time: the line that
-        holds it at 70 columns starts earlier, and that earlier start, back at 80,
-        is often on the line before.
-        """
+        """Re-wrap, the same text at the top: the top the last re-wrap kept, if not scrolled since (taken
+        afresh, it crept up: at 70 columns its line starts earlier, which at 80 is often the line before)."""
         top, lines = self._top_anchor()
         if self._refitted is not None and self._refitted[2] == round(self.scroll_offset.y):
             top, lines = self._refitted[0], self._refitted[1]

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
-from tui.model.document import BlockKind, Briefing, MarkStyle
+from tui.model.document import BlockKind, Briefing, LoadError, MarkStyle
 from tui.model.entities import EntityKind, Location
 from tui.ui.text import one_line, safe, wrap_offsets
 
@@ -55,6 +55,21 @@ class Unit:
     def to_source(self, offset: int) -> int:
         """The source offset of a display offset (glyphs before it taken off)."""
         return offset - sum(1 for index, insert in enumerate(self.inserts) if insert + index < offset)
+
+
+def error_units(key: str, errors: Sequence[LoadError]) -> list[Unit]:
+    """Why a file did not load: its path, then each problem's line and message, all literal."""
+    units = [Unit("title", "Could not load this file", -1, base="article--title", gap_before=0),
+             Unit("meta", safe(key), -1, base="article--meta")]
+    for error in errors:
+        where = f"line {error.line}: " if error.line is not None else ""
+        units.append(Unit("error", safe(f"{where}{error.message}"), -1, base="article--error"))
+    return units
+
+
+def note_units(text: str) -> list[Unit]:
+    """A one-line note in place of an article (loading, an empty library)."""
+    return [Unit("note", safe(text), -1, base="article--note", gap_before=0)]
 
 
 def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None) -> list[Unit]:
