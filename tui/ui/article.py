@@ -65,7 +65,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._section_hint: int | None = None
         self._left = 2
         self._pending: Location | None = None
-        self._refitted: tuple[Location, int, int] | None = None  # the top kept by the last re-wrap, and where
+        self._kept_top: tuple[Location, int, int] | None = None  # _restore_top's anchor, and its top line
         self.mark_people = False
         """Accessible mode (:mod:`tui.ui.accessible`): a glyph before each person mention too."""
 
@@ -92,12 +92,21 @@ class ArticleView(ScrollView, can_focus=True):
         self.show_briefing(briefing, items)
         self.go_to(cursor.location if cursor is not None else top)
         if cursor is None and top is not None and lines and self.scrollable_content_region.height:
-            self._scroll_to_line(self.geometry.line_of(top) + lines, top_margin=0)
+            self._restore_top(top, lines)
 
     def _top_anchor(self) -> tuple[Location | None, int]:
-        """The top's reading position, and how many lines the top is past that position's line."""
+        """The top's reading position and the lines the top is past its line; the last restored if not
+        scrolled since (afresh, re-wraps crept up: the line at 70 columns starts earlier, at 80 a line up)."""
+        kept = self._kept_top
+        if kept is not None and kept[2] == round(self.scroll_offset.y):
+            return kept[0], kept[1]
         top = self.top_location()
         return top, 0 if top is None else round(self.scroll_offset.y) - self.geometry.line_of(top)
+
+    def _restore_top(self, top: Location, lines: int) -> None:
+        """Put the line ``lines`` past ``top``'s at the top, and keep that anchor for the next re-wrap."""
+        self._scroll_to_line(self.geometry.line_of(top) + lines, top_margin=0)
+        self._kept_top = (top, lines, round(self.scroll_offset.y))
 
     def show_error(self, key: str, errors: Sequence[LoadError]) -> None:
         """Show why a file did not load: its path, line and message, each literally."""
@@ -114,7 +123,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = None
         self._matches = {}
         self._section, self._section_hint = -1, None
-        self._pending, self._refitted = None, None
+        self._pending, self._kept_top = None, None
         self._rewrap(force=True)
         self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         self.refresh()
@@ -169,19 +178,15 @@ class ArticleView(ScrollView, can_focus=True):
         return resized
 
     def _refit(self) -> None:
-        """Re-wrap, the same text at the top: the top the last re-wrap kept, if not scrolled since (taken
-        afresh, it crept up: at 70 columns its line starts earlier, which at 80 is often the line before)."""
+        """Re-wrap for the new width with the same text at the top."""
         top, lines = self._top_anchor()
-        if self._refitted is not None and self._refitted[2] == round(self.scroll_offset.y):
-            top, lines = self._refitted[0], self._refitted[1]
         self._rewrap()
         self._cache.clear()
-        self._refitted = None
+        self._kept_top = None
         if self._pending is not None:
             self.go_to(self._pending)
         elif top is not None:
-            self._scroll_to_line(self.geometry.line_of(top) + lines, top_margin=0)
-            self._refitted = (top, lines, round(self.scroll_offset.y))
+            self._restore_top(top, lines)
 
     def notify_style_update(self) -> None:
         """The theme changed: component styles and every rendered strip are stale."""
