@@ -21,7 +21,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.keys import REPLACED_KEYS, key_to_character
@@ -139,24 +138,17 @@ class QuickFooter(Widget, can_focus=False):
     def render(self) -> Text:
         """The keys left to right, the palette's key at the right edge, as Textual's Footer draws them."""
         width = self.size.width
-        key_style = self.get_component_rich_style("keybar--key")
-        description_style = self.get_component_rich_style("keybar--description")
         plain = [key for key in self.keys if not key.palette]
         palette = next((key for key in self.keys if key.palette), None)
         right = Text()
-        if palette is not None:
+        if palette is not None:  # compact, as Textual draws it: no padding round the key
             right.append("▏", self.get_component_rich_style("keybar--separator"))
-            label = Text.assemble((palette.display, key_style),
-                                  (f" {palette.description}", description_style))
-            label.stylize_before(self._item_style(palette))
-            right.append_text(label)
+            right.append_text(self._label(palette, palette.display, f" {palette.description}"))
             right.append(" ")
         line, spans = Text(no_wrap=True, overflow="crop", end=""), []
         room = max(0, width - right.cell_len) if width else None
         for key in plain:
-            label = Text.assemble((f" {key.display} ", key_style),
-                                  (f"{key.description} " if key.description else "", description_style))
-            label.stylize_before(self._item_style(key))
+            label = self._label(key, f" {key.display} ", f"{key.description} " if key.description else "")
             if room is not None and line.cell_len + label.cell_len > room:
                 break  # Textual's bar scrolled; a key half drawn would say nothing
             spans.append((line.cell_len, line.cell_len + label.cell_len, key))
@@ -169,14 +161,18 @@ class QuickFooter(Widget, can_focus=False):
         self._spans = spans
         return line
 
-    def _item_style(self, key: BarKey) -> Style:
-        """A key's whole look: the bar's item background, dimmed when greyed out, lit under the pointer."""
-        style = self.get_component_rich_style("keybar--item")
+    def _label(self, key: BarKey, shown: str, description: str) -> Text:
+        """A key and its description in their styles, over the key's whole look: the bar's item
+        background, dimmed when greyed out, lit under the pointer."""
+        label = Text.assemble((shown, self.get_component_rich_style("keybar--key")),
+                              (description, self.get_component_rich_style("keybar--description")))
+        look = self.get_component_rich_style("keybar--item")
         if not key.enabled:
-            style += self.get_component_rich_style("keybar--disabled")
+            look += self.get_component_rich_style("keybar--disabled")
         if key == self._hover:
-            style += self.get_component_rich_style("keybar--hover")
-        return style
+            look += self.get_component_rich_style("keybar--hover")
+        label.stylize_before(look)
+        return label
 
     # -- the pointer -----------------------------------------------------------------------------
 
@@ -195,14 +191,14 @@ class QuickFooter(Widget, can_focus=False):
             self.app.bell()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        key = self.key_at(event.x)
+        self._light(self.key_at(event.x))
+
+    def on_leave(self, _event: events.Leave) -> None:
+        self._light(None)
+
+    def _light(self, key: BarKey | None) -> None:
+        """Light the key under the pointer (``None``: none) and give its tooltip."""
         if key != self._hover:
             self._hover = key
             self.tooltip = (key.tooltip or key.description) if key is not None else None
-            self.refresh()
-
-    def on_leave(self, _event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.tooltip = None
             self.refresh()
