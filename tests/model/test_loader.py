@@ -18,7 +18,7 @@ from tui.model.document import BlockKind, Briefing, LoadError, Severity, SourceF
 from tui.model.entities import EntityKind, Origin
 from tui.model.extract import Annotations
 from tui.model.extract.names import entity_id
-from tui.model.loader import bundled_content_dir, load_file, load_library
+from tui.model.loader import bundled_content_dir, gc_paused, load_file, load_library
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "loader"
 
@@ -395,3 +395,17 @@ def test_a_library_loads_with_the_cycle_collector_paused_and_restores_it(corpus:
     finally:
         loader.load_file = original
     assert library.briefings and seen and not any(seen) and gc.isenabled()
+
+
+def test_a_pause_inside_another_still_moves_what_it_made_out_of_the_collectors_way() -> None:
+    """The reader adds each batch in a pause that may run inside another: its objects live on either way."""
+    import gc
+
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    with gc_paused():
+        with gc_paused():
+            kept = [[n] for n in range(1000)]  # objects the collector tracks, kept alive
+        assert not gc.isenabled()  # only the outer pause turns it back on
+        assert gc.get_freeze_count() >= before + len(kept)
+    assert gc.isenabled()

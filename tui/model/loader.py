@@ -78,16 +78,18 @@ def gc_paused() -> Iterator[None]:
     1,000-article load (0.65 s with the collector, 0.35 s without). At the end
     they are moved out of the collector's way (``gc.freeze``, as the reader
     does after each batch), else the first collection after the pause scans
-    them all at once (~0.1 s). Nesting is fine; only the outermost pause
-    turns the collector back on.
+    them all at once (~0.1 s). They are frozen even when the collector was
+    already off (a pause inside another, or the collector turned off by the
+    user), since they live on all the same. Nesting is fine; only the outermost
+    pause turns the collector back on.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
-            gc.freeze()
             gc.enable()
 
 

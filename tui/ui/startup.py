@@ -10,7 +10,6 @@ version in place (:class:`tui.ui.loading.TextFirst`).
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -55,14 +54,13 @@ class LibraryLoading(App[int]):
         reader = cast("BriefingApp", self)
         # What a batch adds lives as long as the library: the cycle collector is paused while it is
         # added and indexed (a full pass it started meanwhile rescanned all of it, 0.2 s of indexing
-        # 10,000 articles), then the batch is moved out of its way for good (``gc.freeze``), since
-        # its full passes over a 1,000-article library otherwise cost more than a key press.
+        # 10,000 articles), then the pause moves the batch out of its way for good (``gc.freeze``),
+        # since its full passes over a 1,000-article library otherwise cost more than a key press.
         with loader.gc_paused():
             replaced = reader._text_first.take(reader.library, message)  # annotated: the text-only copy goes
             reader.library.add(message.briefings, message.errors)
             if message.finished:
                 reader.library.index  # noqa: B018  (complete the index now, not at the first card or palette)
-        gc.freeze()  # (also when the collector was off already, and the pause froze nothing)
         reader.loading = None if message.finished else (message.done, message.total)
         reader._pacer.batch(now=message.finished or reader.current_key is None or replaced)
         if message.finished:  # once the list is drawn: for what needs every mention (exports, all quotes)
