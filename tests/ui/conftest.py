@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
 
 from tui.model.document import Block, BlockKind, Briefing, LoadError, Section
 from tui.model.entities import Entity, EntityKind, Location, Mention, PlaceKind, Quote
@@ -20,6 +22,7 @@ from tui.model.extract.names import entity_id
 from tui.model.library import Library
 from tui.model.state import StateStore
 from tui.ui.app import BriefingApp
+from tui.ui.footer import QuickFooter
 
 HOSTILE = "[@click=app.quit]x[/] [bold]not bold[/] [link=https://example.com]link[/link]"
 
@@ -154,3 +157,28 @@ def make_app(library: Library, state_dir: Path | None = None) -> BriefingApp:
     app = BriefingApp(library=library, store=store)
     app.animation_level = "none"  # tab underlines would otherwise be caught mid-slide in snapshots
     return app
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A screen as Textual laid it out: its classes (a breakpoint class says which layout) and its key bar."""
+
+    classes: frozenset[str]
+    keys: tuple[str, ...]
+    """The actions on the screen's key bar then (none if it has no bar)."""
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[LaidOut]]:
+    """Each layout of a screen, in order, as it was when laid out."""
+    seen: list[LaidOut] = []
+    layout = Screen._refresh_layout
+
+    def recorded(screen: Screen[object], *args: object, **kwargs: object) -> None:
+        bars = screen.query(QuickFooter)
+        keys = tuple(key.action for key in bars.first().keys) if bars else ()
+        seen.append(LaidOut(frozenset(screen.classes), keys))
+        layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", recorded)
+    yield seen

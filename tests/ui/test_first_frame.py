@@ -2,46 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from textual.screen import Screen
-
-from tests.ui.conftest import make_app
+from tests.ui.conftest import LaidOut, make_app
 from tui.model.library import Library
 from tui.ui.app import BriefingApp
 
 
-@pytest.fixture
-def first_layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[set[str]]]:
-    """The screen's classes each time it is laid out: a breakpoint class says which layout it gets."""
-    seen: list[set[str]] = []
-    layout = Screen._refresh_layout
-
-    def noting(self: Screen[object], *args: object, **kwargs: object) -> None:
-        seen.append(set(self.classes))
-        layout(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Screen, "_refresh_layout", noting)
-    yield seen
-
-
-@pytest.fixture
-def layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """How many times a screen is laid out (one entry each)."""
-    counted: list[int] = []
-    layout = Screen._refresh_layout
-
-    def counting(self: Screen[object], *args: object, **kwargs: object) -> None:
-        counted.append(1)
-        layout(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counting)
-    yield counted
-
-
 async def test_a_narrow_terminal_is_narrow_from_the_first_layout(
-    library: Library, first_layouts: list[set[str]]
+    library: Library, layouts: list[LaidOut]
 ) -> None:
     """The width's class came with Textual's first resize event, after the first layout and paint.
 
@@ -52,15 +19,17 @@ async def test_a_narrow_terminal_is_narrow_from_the_first_layout(
         app = pilot.app
         assert isinstance(app, BriefingApp)
         await pilot.pause()
-        assert first_layouts and first_layouts[0] >= {"-narrower"}
+        assert layouts and layouts[0].classes >= {"-narrower"}
         assert app.library_pane.region.width == 0 and app.article.region.width >= 30
 
 
 async def test_starting_up_lays_the_screen_out_once_for_its_size(
-    library: Library, layouts: list[int]
+    library: Library, layouts: list[LaidOut]
 ) -> None:
     """Each of Textual's start-up resize events at the same size laid all the panes out again."""
     async with make_app(library).run_test(size=(160, 45)) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
         await pilot.pause()
         await pilot.pause()
         started = len(layouts)
@@ -68,7 +37,7 @@ async def test_starting_up_lays_the_screen_out_once_for_its_size(
         await pilot.resize_terminal(120, 40)  # a real resize still lays out again
         await pilot.pause()
         assert len(layouts) > started
-        assert pilot.app.article.region.width < 120
+        assert app.article.region.width < 120
 
 
 async def test_crossing_a_breakpoint_brings_back_that_widths_briefing_list(library: Library) -> None:
