@@ -269,7 +269,7 @@ class BriefingApp(
         self._update_status()
 
     def _update_status(self) -> None:
-        """Redraw the status line, and the Footer only if a key's availability changed."""
+        """Redraw the status line, and the key bar only if a key's availability changed."""
         briefing = self.briefing
         section = None
         if briefing is not None and briefing.sections:
@@ -291,7 +291,7 @@ class BriefingApp(
     # -- actions ---------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out keys with nowhere to go (the Footer shows them dimmed)."""
+        """Grey out keys with nowhere to go (the key bar shows them dimmed)."""
         if action == "history_back":
             return True if self.history.can_back else None
         if action == "history_forward":

@@ -69,5 +69,7 @@ class ReaderScreen(QuietFocus, Screen[None]):
 
 
 def _breakpoint(width: int, breakpoints: Sequence[tuple[int, str]]) -> str:
+    """The class of the widest breakpoint ``width`` reaches: Textual's rule (its own is a private method
+    of a screen, and the screen is made with the class before there is one to ask)."""
     fitting = [name for least, name in sorted(breakpoints, reverse=True) if width >= least]
     return fitting[0] if fitting else ""

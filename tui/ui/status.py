@@ -31,7 +31,7 @@ def position_label(library: Library, position: Position) -> str:
 
 
 class StatusLine(Widget):
-    """One line at the bottom, above the Footer (redrawn without a layout pass).
+    """One line at the bottom, above the key bar (redrawn without a layout pass).
 
     Built to its width when rendered: a long title and section are shortened
     so the current person or place stays in view. Between the side panes the
