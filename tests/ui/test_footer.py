@@ -41,6 +41,22 @@ async def test_back_is_dimmed_until_a_jump_then_lit(library: Library) -> None:
         assert bar_key(app, "history_forward").enabled
 
 
+async def test_forward_is_offered_on_a_key_every_terminal_sends(library: Library) -> None:
+    """Ctrl-I arrives as Tab unless the terminal speaks the kitty protocol: the bar showed "^i Fwd"."""
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        forward = bar_key(app, "history_forward")
+        assert forward.key == "alt+right" and "alt+→ Fwd" in drawn(app) and "^i" not in drawn(app)
+        await pilot.press("l", "asterisk", "asterisk", "asterisk")  # Jane Doe's mentions, on into beta
+        assert app.current_key == "news/beta.md"
+        await pilot.press("ctrl+o")
+        assert app.current_key == "news/alpha.md"
+        await pilot.press(forward.key)
+        assert app.current_key == "news/beta.md"
+
+
 async def test_each_pane_shows_its_own_keys_and_changing_them_lays_nothing_out(
     library: Library, layouts: list[LaidOut]
 ) -> None:

@@ -4,7 +4,8 @@ Keys follow vim, less and newsboat: ``]``/``[`` sections, ``J``/``K`` briefings
 (newsboat's next/previous feed), ``*``/``#`` next/previous mention of the
 current entity (vim's word search), Ctrl-O / Ctrl-I back and forward (vim's
 jump list; Backspace and Alt-Left/Right too, since a terminal sends Tab for
-Ctrl-I unless it speaks the kitty keyboard protocol). Keys that act on the
+Ctrl-I unless it speaks the kitty keyboard protocol: so the key bar offers
+Alt-Right for forward, the first key of its binding, which every terminal sends). Keys that act on the
 article itself (j/k, space/b, g/G, l/h, Enter: :data:`ARTICLE_BINDINGS`) are
 :class:`tui.ui.article.ArticleView`'s, so they apply only when it has focus.
 """
@@ -16,7 +17,7 @@ from textual.binding import Binding, BindingType
 APP_BINDINGS: list[BindingType] = [
     Binding("ctrl+o,backspace,alt+left", "history_back", "Back", id="app.back",
             tooltip="Back to where you were before the last jump (vim's jump list)"),
-    Binding("ctrl+i,alt+right", "history_forward", "Fwd", id="app.forward",
+    Binding("alt+right,ctrl+i", "history_forward", "Fwd", id="app.forward",
             tooltip="Forward again over a jump you went back from"),
     Binding("q", "quit", "Quit", id="app.quit",
             tooltip="Quit, remembering where you are in each briefing"),
