@@ -308,7 +308,7 @@ def _write(entry: str, key: list[Any], value: list[Any], *parts: list[Any] | Non
 
 
 def _sweep(version_dir: str) -> None:
-    """Remove the entries of every other format or code version (``v4/``, ``v5-<other>/``): all stale.
+    """Remove the entries of every other format or code version (``v4/``, ``v5-<other>/``, ...): all stale.
 
     Once per process, before its first write (a new version writes every
     entry anew). Left alone, each version's folder stayed on disk for good:

@@ -4,8 +4,8 @@ Positional lists, ``None`` for defaults, so that 1,000 articles' heads decode
 in a fifth of a second (:mod:`tui.model.cache` reads and writes the entries).
 :func:`encode` splits a loader result into a head (metadata, people and
 places, for each entity the mentions and quotes name how often, where first
-and whether quoted, the number of quotes, problems: what listing and indexing
-a library need), the annotations (mentions and quotes) and a body (the
+and whether quoted, the number of quotes, the fold keys of the people's names,
+problems: what listing and indexing a library need), the annotations (mentions and quotes) and a body (the
 sections); :func:`decode` builds the briefing from the head and leaves its
 mentions, quotes and text to be decoded and built on first use
 (:meth:`Briefing.deferred`). Bump :data:`FORMAT_VERSION` whenever
@@ -33,10 +33,11 @@ from tui.model.document import (
     presences,
 )
 from tui.model.entities import Entity, EntityKind, Location, Mention, Origin, PlaceKind, Quote
+from tui.model.surnames import folds_of, remember_folds
 
 __all__ = ["FORMAT_VERSION", "Loaded", "decode", "encode"]
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 """Bump whenever :func:`encode` changes shape; old entries then miss and are rebuilt."""
 
 Loaded = tuple[Briefing | None, list[LoadError]]
@@ -97,7 +98,7 @@ def _encode_briefing(b: Briefing) -> tuple[list[Any], list[Any], list[Any]]:
     meta = [b.title, b.format.value, b.date and b.date.isoformat(), b.source, b.url, b.summary, list(b.tags),
             b.extract]
     titles = [section.title for section in b.sections]
-    head = [meta, entities, named, titles, len(quotes)]
+    head = [meta, entities, named, titles, len(quotes), folds_of(b.entities.values())]
     return head, [mentions, list(names), quotes], sections
 
 
@@ -117,7 +118,8 @@ def _decode_briefing(
 
     The hot loops avoid attribute look-ups (1,000 articles' heads in ~0.2 s).
     """
-    meta, entities_in, named_in, titles, quote_total = head
+    meta, entities_in, named_in, titles, quote_total, folds = head
+    remember_folds(folds)  # the people's fold keys: folding them into the library works none out
     title, fmt, date, source, url, summary, tags, extract = meta
     entities = [
         Entity(id_, _ENTITY_KINDS[kind], name, aliases, role, place_kind and _PLACE_KINDS[place_kind],
