@@ -208,13 +208,13 @@ class BriefingApp(
     # -- showing positions -----------------------------------------------------------------------
 
     def current_position(self) -> Position | None:
-        """Where the reader is: the cursor item if on screen, else the top of the article."""
+        """Where the reader is: the cursor item if on screen, else the section just jumped to or the top."""
         if self.current_key is None:
             return None
         item = self.article.cursor_item
         if item is not None and self.article.cursor_on_screen():
             return Position(self.current_key, item.location)
-        return Position(self.current_key, self.article.top_location())
+        return Position(self.current_key, self.article.reading_location())
 
     def navigate(self, position: Position, *, record: bool = True) -> None:
         """Show a position (opening its briefing if needed, where last left) and record the jump."""

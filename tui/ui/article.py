@@ -131,13 +131,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_matches(self, matches: Sequence[Location], current: Location | None = None) -> None:
         """Highlight search matches (``current`` more strongly); an empty list clears them."""
-        self._matches = {}
-        for location in matches:
-            unit_index = self.geometry.unit_of_block.get((location.section, location.block))
-            if unit_index is not None:
-                unit = self.geometry.units[unit_index]
-                span = (unit.to_display(location.start), unit.to_display(location.end), location == current)
-                self._matches.setdefault(unit_index, []).append(span)
+        self._matches = self.geometry.match_spans(matches, current)
         self._cache.clear()
         self.refresh()
 
@@ -242,6 +236,11 @@ class ArticleView(ScrollView, can_focus=True):
         if self.briefing is None:
             return None
         return self.geometry.location_at(round(self.scroll_offset.y))
+
+    def reading_location(self) -> Location | None:
+        """The section just jumped to (a short briefing cannot scroll there), else :meth:`top_location`."""
+        jumped = self._section_hint is not None and self.briefing is not None
+        return Location(self._section_hint or 0, 0, 0, 0) if jumped else self.top_location()
 
     @property
     def section(self) -> int:

@@ -226,6 +226,18 @@ class Layout:
             last += 1
         return range(first, last + 1)
 
+    def match_spans(self, matches: Sequence[Location], current: Location | None
+                    ) -> dict[int, list[tuple[int, int, bool]]]:
+        """Search matches by unit, as display offsets and whether each is ``current``."""
+        spans: dict[int, list[tuple[int, int, bool]]] = {}
+        for location in matches:
+            index = self.unit_of_block.get((location.section, location.block))
+            if index is not None:
+                unit = self.units[index]
+                spans.setdefault(index, []).append(
+                    (unit.to_display(location.start), unit.to_display(location.end), location == current))
+        return spans
+
     def line_of(self, location: Location) -> int:
         """The line on which a location starts; a section's very top is its heading (the first's: line 0)."""
         if not self.first_line:
