@@ -234,7 +234,8 @@ class BriefingApp(
     def _open(self, briefing: Briefing) -> None:
         self._remember_position()
         key = self.current_key = briefing.key
-        self.article.show_briefing(briefing, nav.linked_items(briefing))
+        head = self.head_first(briefing)
+        self.article.show_briefing(briefing, [] if head else nav.linked_items(briefing), head)
         self.sidebar.show(self.library, briefing)
         self.state.mark_read(key)
         self.library_pane.mark_read(key, True)

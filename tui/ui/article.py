@@ -66,17 +66,22 @@ class ArticleView(ScrollView, can_focus=True):
         self._left = 2
         self._pending: Location | None = None
         self._kept_top: tuple[Location, int, int] | None = None  # _restore_top's anchor, and its top line
+        self.head_only = False
+        """Only the briefing's first blocks are laid out (see :meth:`show_briefing`)."""
         self.mark_people = False
         """Accessible mode (:mod:`tui.ui.accessible`): a glyph before each person mention too."""
 
     # -- content ---------------------------------------------------------------------------------
 
-    def show_briefing(self, briefing: Briefing, items: Sequence[LinkedItem]) -> None:
-        """Lay out a briefing (nothing rendered yet) and show its top with no cursor."""
+    def show_briefing(self, briefing: Briefing, items: Sequence[LinkedItem], head: int | None = None) -> None:
+        """Lay out a briefing (nothing rendered yet) and show its top with no cursor; ``head``: only
+        its first blocks, for a first paint (:meth:`show_again` then shows all of it)."""
         self.briefing = briefing
         self.items = list(items)
         self._item_index = {}
-        self._show(layout_briefing(briefing, people_glyph=PERSON_GLYPH if self.mark_people else None))
+        glyph = PERSON_GLYPH if self.mark_people else None
+        self._show(layout_briefing(briefing, people_glyph=glyph, head=head))
+        self.head_only = head is not None
         for index, item in enumerate(self.items):
             self._item_index.setdefault(item.location, index)
             self.geometry.place(index, item.spans or (item.location,), item.kind is LinkKind.QUOTE)
@@ -143,11 +148,8 @@ class ArticleView(ScrollView, can_focus=True):
         return max(10, min(MEASURE, self.scrollable_content_region.width - 4))
 
     def _rewrap(self, force: bool = False) -> None:
-        """Recompute line breaks if the width changed (offsets only; nothing is rendered).
-
-        Not before the view has a width: wrapping for none (10 cells) was the
-        slowest wrap of all, ~30 ms of a 50,000-word start, thrown away.
-        """
+        """Recompute line breaks if the width changed (offsets only; nothing is rendered). Not before the
+        view has a width: wrapping for none (10 cells) was the slowest, ~30 ms of a 50,000-word start."""
         if self.scrollable_content_region.width <= 0:
             return
         width = self.text_width
@@ -161,10 +163,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _size_updated(self, *args: Any, **kwargs: Any) -> bool:
         """A new size: re-wrap, keeping the same text at the top, in the layout pass that gave it.
 
-        Textual calls this hook for every size change, then draws, and only then
-        delivers the ``Resize`` event. Re-wrapped in the ``Resize`` handler, the
-        first frame was drawn wrapped for no width at all (one word a line) and
-        the real text came a frame later, ~60 ms into start-up.
+        Textual calls this hook for every size change, then draws, and only then delivers the ``Resize``
+        event: re-wrapped there, the first frame was wrapped for no width (one word a line), ~60 ms long.
         """
         resized: bool = super()._size_updated(*args, **kwargs)  # passed through: a private hook
         if self.text_width != self.geometry.width or self._pending is not None:
@@ -195,13 +195,8 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def _tell_app(self, message: Message) -> None:
-        """Post straight to the app, its only reader, rather than bubbling through panes and screen.
-
-        A bubbling message reached the app only after the frame for the key was
-        drawn, so the status line, outline and sidebar came in a second frame
-        20-35 ms later. Queued on the app, it is handled right after the key,
-        before the one frame.
-        """
+        """Post straight to the app, its only reader: bubbling through panes and screen, a message reached it
+        after the key's frame was drawn, so status line, outline and sidebar came a frame (20-35 ms) late."""
         self.app.post_message(message)
 
     # -- rendering -------------------------------------------------------------------------------

@@ -72,10 +72,12 @@ def note_units(text: str) -> list[Unit]:
     return [Unit("note", safe(text), -1, base="article--note", gap_before=0)]
 
 
-def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None) -> list[Unit]:
+def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head: int | None = None
+                    ) -> list[Unit]:
     """Units for a whole briefing: title, metadata, summary, then each section's heading and blocks.
 
     ``people_glyph`` (accessible mode) is drawn before each person mention, as the place glyph is.
+    ``head`` stops after that many blocks (a long briefing's first screens, drawn before the rest).
     """
     units = [Unit("title", one_line(briefing.title), -1, base="article--title", gap_before=0)]
     words = briefing.word_count  # counted once: it splits every block (~8 ms for 50,000 words)
@@ -100,12 +102,18 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None) -> l
     for quote in briefing.quotes:
         for loc in quote.spans:
             quotes.setdefault((loc.section, loc.block), []).append((loc.start, loc.end))
+    left = head if head is not None else -1
     for s_index, section in enumerate(briefing.sections):
+        if not left:
+            break
         if section.title.strip():
             heading = Unit("heading", one_line(section.title), s_index, base="article--heading", gap_before=2)
             units.append(heading)
         previous_kind: BlockKind | None = None
         for b_index, block in enumerate(section.blocks):
+            if not left:
+                break
+            left -= 1
             key = (s_index, b_index)
             marked = {start for start, _ in people.get(key, [])} if people_glyph else set()
             inserts = sorted([start for start, _ in places.get(key, [])] + list(marked))
