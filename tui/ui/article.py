@@ -76,9 +76,11 @@ class ArticleView(ScrollView, can_focus=True):
     def show_briefing(self, briefing: Briefing, items: Sequence[LinkedItem], head: int | None = None) -> None:
         """Lay out a briefing (nothing rendered yet) and show its top with no cursor; ``head``: only
         its first blocks, for a first paint (:meth:`show_again` then shows all of it)."""
-        self.briefing = briefing
+        self.briefing, had = briefing, bool(self.items)
         self.items = list(items)
         self._item_index = {}
+        if bool(self.items) != had:
+            self.refresh_bindings()  # l and Enter greyed out, or no longer (links arriving after the text)
         glyph = PERSON_GLYPH if self.mark_people else None
         self._show(layout_briefing(briefing, people_glyph=glyph, head=head))
         self.head_only = head is not None
@@ -372,9 +374,9 @@ class ArticleView(ScrollView, can_focus=True):
         if self.cursor_on_screen():
             assert self.cursor is not None
             target = self.cursor + (1 if direction > 0 else -1)
-        else:
-            visible = self.visible_items()
-            target = (visible[0][0] if direction > 0 else visible[-1][0]) if visible else None
+        else:  # the first item on screen or after it (or the last before its end), in reading order
+            height = self.scrollable_content_region.height
+            target = self.geometry.item_from(round(self.scroll_offset.y), height, direction)
         if target is None or not 0 <= target < len(self.items):
             self.notify("No more linked items this way.", timeout=2)
             return

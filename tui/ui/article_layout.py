@@ -296,6 +296,20 @@ class Layout:
         hits = [(e - s, index) for s, e, index in unit.items if s <= offset < e]
         return min(hits)[1] if hits else None
 
+    def item_from(self, top: int, height: int, direction: int) -> int | None:
+        """The item a move from the view starts on: the first on screen or after it (``direction`` > 0),
+        else the last on screen or before it; ``None`` if there is none that way."""
+        bottom = min(top + height, len(self)) - 1
+        lines = range(top, len(self)) if direction > 0 else range(bottom, -1, -1)
+        for line in lines:
+            if self.line_unit[line] < 0:
+                continue
+            start, end = self.line_start[line], self.line_end[line]
+            starting = [index for s, _e, index in self.units[self.line_unit[line]].items if start <= s < end]
+            if starting:
+                return min(starting) if direction > 0 else max(starting)
+        return None
+
     def items_on(self, top: int, height: int) -> list[tuple[int, int, int]]:
         """Items starting on lines ``top .. top+height`` as (item index, text column, row)."""
         found: dict[int, tuple[int, int, int]] = {}
