@@ -117,3 +117,21 @@ async def test_a_key_typed_before_all_of_a_long_briefing_is_shown_acts_on_all_of
         assert not app.article.head_only and app.article.items
         shown = "".join(app.article.render_line(y).text for y in range(36))
         assert "day 399," in shown
+
+
+async def test_a_narrow_spell_with_the_sidebar_hidden_leaves_the_article_as_a_fresh_start_would(
+    library: Library,
+) -> None:
+    """QA: T at 160 columns, then 80 and back: the text was indented 35 columns with a sideways scrollbar."""
+    async with make_app(library).run_test(size=(160, 45)) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("T")
+        await pilot.pause()
+        fresh = (app.article.region, app.article.virtual_size.width, app.article.render_line(0).text)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        assert not app.article.show_horizontal_scrollbar
+        assert (app.article.region, app.article.virtual_size.width, app.article.render_line(0).text) == fresh

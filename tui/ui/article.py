@@ -169,7 +169,10 @@ class ArticleView(ScrollView, can_focus=True):
         event: re-wrapped there, the first frame was wrapped for no width (one word a line), ~60 ms long.
         """
         resized: bool = super()._size_updated(*args, **kwargs)  # passed through: a private hook
-        if self.text_width != self.geometry.width or self._pending is not None:
+        # A new width with the same measure still moves the margin and the scroll area (QA: 160 columns
+        # with the sidebar hidden, then the list back: both kept 160, and a sideways scrollbar came).
+        moved = self.virtual_size.width != self.scrollable_content_region.width
+        if self.text_width != self.geometry.width or self._pending is not None or moved:
             self._refit()
         return resized
 
