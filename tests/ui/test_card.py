@@ -299,3 +299,28 @@ async def test_a_card_opened_while_loading_says_so_and_counts_again_when_loading
         assert card_of(app) is card and "Mentions (4)" in row_texts(card)
         assert card.query_one("#card", Vertical).border_title == "Person"
         assert highlighted_row(card) == kept
+
+
+async def test_a_card_with_a_tall_header_keeps_its_mentions_in_view_on_a_short_terminal() -> None:
+    """QA: at 80x24 the name, aliases, roles and note filled the card, and the mentions never showed."""
+    note = "A long note about her that goes on across the card and wraps over several lines. " * 4
+    roles = ["president of the republic", "commander in chief", "former actor and producer", "party leader"]
+    briefings = []
+    for n, role in enumerate(roles):
+        jane = person("Jane Doe", role, aliases=["Doe", "J. Doe"])
+        jane.note = note
+        sections = [("", ["Jane Doe spoke.", "Doe left."])]
+        briefings.append(briefing(f"news/{n}.md", f"News {n}", sections, [jane]))
+    async with make_app(make_library(*briefings)).run_test(size=(80, 24)) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("l", "enter")
+        await pilot.pause()
+        card = card_of(app)
+        rows = card.query_one(CardList)
+        assert rows.region.height >= 4, "the mentions list has room"
+        assert card.query_one(TimelineStrip).region.height > 0
+        await pilot.press("j", "j")
+        highlighted = rows.highlighted
+        assert highlighted is not None
+        assert rows.scroll_offset.y <= highlighted < rows.scroll_offset.y + rows.region.height

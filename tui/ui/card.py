@@ -134,6 +134,8 @@ class EntityCard(TimelineCard, ModalScreen[None]):
     EntityCard #card-header {
         padding-bottom: 1;
         border-bottom: solid $panel-lighten-2;
+        max-height: 40%;  /* a short terminal: the header scrolls, the mentions stay in view */
+        overflow-y: auto;
     }
     EntityCard CardList {
         height: 1fr;
