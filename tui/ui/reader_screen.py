@@ -50,6 +50,29 @@ class ReaderScreen(QuietFocus, Screen[None]):
         """The screen with the class of the widest breakpoint ``width`` reaches, as Textual's would be."""
         return cls(id="_default", classes=_breakpoint(width, breakpoints))
 
+    _layouts = 0
+    """Full layouts done so far (see :meth:`_on_screen_resume`)."""
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        """Textual's layout, counted."""
+        if not scroll and (size or self.outer_size):
+            self._layouts += 1
+        super()._refresh_layout(size, scroll)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Textual's, once; when it laid the screen out and drew it, that layout and frame are done.
+
+        Starting up, Textual lays the screen out and draws it here, but leaves the layout its
+        composing asked for, and the repaint it asks for right after, pending: the next frames
+        drew the whole screen once more (20 KB at 160x45, ~9 ms of CPU) while the library waited
+        to load. (A layout that the first one's new sizes ask for still follows, as Textual's own.)
+        """
+        event.prevent_default()  # Screen's handler runs here, not a second time after this one
+        layouts = self._layouts
+        super()._on_screen_resume(event)
+        if self._layouts != layouts and self.is_current:
+            self._layout_required = self._repaint_required = False
+
     def _screen_resized(self, size: Size) -> None:
         """Lay out again only for a new size (Textual's start-up sends the same size three times)."""
         if size != self.outer_size:
