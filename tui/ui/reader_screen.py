@@ -68,9 +68,9 @@ class ReaderScreen(QuietFocus, Screen[None]):
         to load. (A layout that the first one's new sizes ask for still follows, as Textual's own.)
         """
         event.prevent_default()  # Screen's handler runs here, not a second time after this one
-        layouts = self._layouts
+        first, layouts = not self.stack_updates, self._layouts
         super()._on_screen_resume(event)
-        if self._layouts != layouts and self.is_current:
+        if first and self._layouts != layouts and self.is_current:  # later, a card may have covered it
             self._layout_required = self._repaint_required = False
 
     def _screen_resized(self, size: Size) -> None:
