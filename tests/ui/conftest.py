@@ -7,13 +7,16 @@ the user's real reading state.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from textual._compositor import Compositor  # counted: a full update re-sends every line of the terminal
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from tui.model.document import Block, BlockKind, Briefing, LoadError, Section
@@ -157,6 +160,31 @@ def make_app(library: Library, state_dir: Path | None = None) -> BriefingApp:
     app = BriefingApp(library=library, store=store)
     app.animation_level = "none"  # tab underlines would otherwise be caught mid-slide in snapshots
     return app
+
+
+@contextlib.asynccontextmanager
+async def reading(library: Library, size: tuple[int, int] = (120, 40)) -> AsyncIterator[
+        tuple[Pilot[int], BriefingApp]]:
+    """The reader over ``library`` in a terminal of ``size``, started and settled: the pilot and the app."""
+    async with make_app(library).run_test(size=size) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        yield pilot, app
+
+
+@pytest.fixture
+def full_updates(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """How many full-screen updates the compositor renders (one entry each)."""
+    counted: list[int] = []
+    render = Compositor.render_full_update
+
+    def counting(self: Compositor, *args: object, **kwargs: object) -> object:
+        counted.append(1)
+        return render(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_full_update", counting)
+    yield counted
 
 
 @dataclass(frozen=True)

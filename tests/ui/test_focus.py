@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from textual._compositor import Compositor  # counted: a full update re-sends every line of the terminal
 from textual.strip import Strip
 
-from tests.ui.conftest import make_app
+from tests.ui.conftest import make_app, reading
 from tui.model.library import Library
 from tui.ui.app import BriefingApp
 from tui.ui.card import EntityCard
@@ -16,20 +12,6 @@ from tui.ui.linelist import LineList
 from tui.ui.timeline import TimelineStrip
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def full_updates(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """How many full-screen updates the compositor renders (one entry each)."""
-    counted: list[int] = []
-    render = Compositor.render_full_update
-
-    def counting(self: Compositor, *args: object, **kwargs: object) -> object:
-        counted.append(1)
-        return render(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Compositor, "render_full_update", counting)
-    yield counted
 
 
 def highlight_line(widget: LineList) -> Strip:
@@ -42,10 +24,7 @@ def highlight_line(widget: LineList) -> Strip:
 async def test_tab_restyles_the_list_it_moves_to_without_a_full_redraw(
     library: Library, full_updates: list[int]
 ) -> None:
-    async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library) as (pilot, app):
         full_updates.clear()
         await pilot.press("shift+tab")  # to the briefing list, its open briefing highlighted
         await pilot.pause()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import LaidOut, make_app
+from tests.ui.conftest import LaidOut, reading
 from tui.model.library import Library
 from tui.ui.app import BriefingApp
 from tui.ui.footer import BarKey, QuickFooter
 from tui.ui.help import HelpScreen
-
-SIZE = (120, 40)
 
 
 def bar(app: BriefingApp) -> QuickFooter:
@@ -26,10 +24,7 @@ def drawn(app: BriefingApp) -> str:
 
 
 async def test_back_is_dimmed_until_a_jump_then_lit(library: Library) -> None:
-    async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library) as (pilot, app):
         assert not bar_key(app, "history_back").enabled
         assert "Back" in drawn(app)
         await pilot.press("right_square_bracket")  # next section: a jump Back can undo
@@ -43,10 +38,7 @@ async def test_back_is_dimmed_until_a_jump_then_lit(library: Library) -> None:
 
 async def test_forward_is_offered_on_a_key_every_terminal_sends(library: Library) -> None:
     """Ctrl-I arrives as Tab unless the terminal speaks the kitty protocol: the bar showed "^i Fwd"."""
-    async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library) as (pilot, app):
         forward = bar_key(app, "history_forward")
         assert forward.key == "alt+right" and "alt+→ Fwd" in drawn(app) and "^i" not in drawn(app)
         await pilot.press("l", "asterisk", "asterisk", "asterisk")  # Jane Doe's mentions, on into beta
@@ -61,10 +53,7 @@ async def test_each_pane_shows_its_own_keys_and_changing_them_lays_nothing_out(
     library: Library, layouts: list[LaidOut]
 ) -> None:
     """Textual's Footer mounted a widget per key at every Tab and Esc, and laid the screen out twice."""
-    async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library) as (pilot, app):
         article_keys = bar(app).keys
         assert "Next item" in drawn(app)
         layouts.clear()
@@ -79,10 +68,7 @@ async def test_each_pane_shows_its_own_keys_and_changing_them_lays_nothing_out(
 
 
 async def test_the_card_has_its_own_bar(library: Library) -> None:
-    async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library) as (pilot, app):
         await pilot.press("l", "enter")  # the card: its own bar, with its own keys
         await pilot.pause()
         assert bar_key(app, "close") is not None and "Close" in drawn(app)
@@ -95,19 +81,13 @@ async def test_the_first_screen_drawn_already_has_the_articles_keys(
     library: Library, layouts: list[LaidOut]
 ) -> None:
     """Textual's Footer fills in after the first paint: the bar flashed empty, then grew its keys."""
-    async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library) as (_pilot, app):
         shown = [key.action for key in bar(app).keys]
     assert "history_back" in layouts[0].keys and list(layouts[0].keys) == shown
 
 
 async def test_clicking_a_key_presses_it_and_a_greyed_out_key_does_nothing(library: Library) -> None:
-    async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library) as (pilot, app):
         footer = bar(app)
         line = drawn(app)
         keys = footer.key_at(line.index("Keys"))
@@ -124,10 +104,7 @@ async def test_clicking_a_key_presses_it_and_a_greyed_out_key_does_nothing(libra
 
 
 async def test_keys_that_do_not_fit_are_left_out_whole_and_the_palette_key_stays(library: Library) -> None:
-    async with make_app(library).run_test(size=(70, 30)) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library, (70, 30)) as (_pilot, app):
         line = drawn(app)
         assert len(line) == 70 and line.rstrip().endswith("Go to…")
         keys = [key for key in bar(app).keys if not key.palette]
@@ -139,10 +116,7 @@ async def test_keys_that_do_not_fit_are_left_out_whole_and_the_palette_key_stays
 
 async def test_keys_that_type_into_the_filter_box_are_not_offered_there(library: Library) -> None:
     """QA: the filter box showed "/ Find", and "/" typed a slash into it."""
-    async with make_app(library).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
-        await pilot.pause()
+    async with reading(library) as (pilot, app):
         assert "Find" in drawn(app)
         await pilot.press("tab")  # the sidebar's filter box
         await pilot.pause()
