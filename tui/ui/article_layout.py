@@ -302,10 +302,7 @@ class Layout:
         bottom = min(top + height, len(self)) - 1
         lines = range(top, len(self)) if direction > 0 else range(bottom, -1, -1)
         for line in lines:
-            if self.line_unit[line] < 0:
-                continue
-            start, end = self.line_start[line], self.line_end[line]
-            starting = [index for s, _e, index in self.units[self.line_unit[line]].items if start <= s < end]
+            starting = [index for index, _column in self._starting_on(line)]
             if starting:
                 return min(starting) if direction > 0 else max(starting)
         return None
@@ -313,13 +310,15 @@ class Layout:
     def items_on(self, top: int, height: int) -> list[tuple[int, int, int]]:
         """Items starting on lines ``top .. top+height`` as (item index, text column, row)."""
         found: dict[int, tuple[int, int, int]] = {}
-        for row in range(height):
-            line = top + row
-            if line >= len(self.line_unit) or self.line_unit[line] < 0:
-                continue
-            unit = self.units[self.line_unit[line]]
-            start, end = self.line_start[line], self.line_end[line]
-            for s, _e, index in unit.items:
-                if start <= s < end and index not in found:
-                    found[index] = (index, len(self.prefix(line)) + s - start, row)
+        for row in range(min(height, len(self) - top)):
+            for index, column in self._starting_on(top + row):
+                found.setdefault(index, (index, column, row))
         return sorted(found.values())
+
+    def _starting_on(self, line: int) -> list[tuple[int, int]]:
+        """The items that start on ``line``, with the text column each starts at."""
+        if self.line_unit[line] < 0:
+            return []
+        start, end = self.line_start[line], self.line_end[line]
+        items = self.units[self.line_unit[line]].items
+        return [(index, len(self.prefix(line)) + s - start) for s, _e, index in items if start <= s < end]
