@@ -23,6 +23,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.keys import REPLACED_KEYS, key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
@@ -125,13 +126,15 @@ class QuickFooter(Widget, can_focus=False):
                 continue  # typed into the box, not a key of the app's ("/" in the filter)
             if binding.show and binding.action not in actions:
                 actions.add(binding.action)
-                keys.append(BarKey(binding.key, app.get_key_display(binding), binding.description,
-                                   binding.action, enabled, tooltip))
+                keys.append(self._bar_key(binding, enabled, tooltip))
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
-            keys.append(BarKey(binding.key, app.get_key_display(binding), binding.description, binding.action,
-                               enabled, binding.tooltip or binding.description, palette=True))
+            keys.append(self._bar_key(binding, enabled, binding.tooltip or binding.description, palette=True))
         return tuple(keys)
+
+    def _bar_key(self, binding: Binding, enabled: bool, tooltip: str, *, palette: bool = False) -> BarKey:
+        return BarKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                      enabled, tooltip, palette)
 
     # -- drawing ---------------------------------------------------------------------------------
 
