@@ -6,10 +6,10 @@ in a fifth of a second (:mod:`tui.model.cache` reads and writes the entries).
 places, for each entity the mentions and quotes name how often, where first
 and whether quoted, the number of quotes, the fold keys of the people's
 names, problems: what listing and indexing a library need), the annotations
-(mentions and quotes) and a body (the sections); :func:`decode` builds the briefing from the head and leaves its
-mentions, quotes and text to be decoded and built on first use
-(:meth:`Briefing.deferred`). Bump :data:`FORMAT_VERSION` whenever
-:func:`encode` changes shape: old entries then miss and are rebuilt.
+(mentions and quotes) and a body (the sections); :func:`decode` builds the
+briefing from the head and leaves its mentions, quotes and text to be decoded
+and built on first use (:meth:`Briefing.deferred`). Bump :data:`FORMAT_VERSION`
+whenever :func:`encode` changes shape: old entries then miss and are rebuilt.
 """
 
 from __future__ import annotations
