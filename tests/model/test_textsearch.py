@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.model.navfixtures import make_briefing, person, two_briefing_library
-from tui.model.entities import Location
+from tui.model.entities import HEADING, Location
 from tui.model.textsearch import find_text, keyword_in_context, next_match
 
 
@@ -43,3 +43,14 @@ def test_find_text_is_case_insensitive_spans_whitespace_and_n_wraps() -> None:
     assert next_match(matches, matches[-1], +1, wrap=False) is None
     assert next_match(matches, matches[0], -1) == matches[-1]
     assert next_match(matches, Location(1, 0, 0, 0), -1) == matches[1]
+
+
+def test_find_text_finds_a_section_heading_before_its_text() -> None:
+    briefing = make_briefing("h.md", [("Intro", ["Kursk was quiet."]),
+                                      ("The  Kursk\nfront", ["Shelling near Kursk resumed."])], [])
+    matches = find_text(briefing, "KURSK")
+    assert matches == [Location(0, 0, 0, 5), Location(1, HEADING, 4, 9), Location(1, 0, 14, 19)]
+    heading = briefing.sections[1].heading  # the title on one line, as the reader shows it
+    assert heading == "The Kursk front" and heading[4:9] == "Kursk"
+    assert find_text(briefing, "kursk front") == [Location(1, HEADING, 4, 15)]  # across the folded line break
+    assert next_match(matches, Location(1, HEADING, 0, 0), +1) == matches[1]  # from the section's start

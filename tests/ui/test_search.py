@@ -6,12 +6,13 @@ from textual.pilot import Pilot
 from textual.widgets import Label
 
 from tests.ui.conftest import make_app
-from tui.model.entities import Location
+from tui.model.entities import HEADING, Location
 from tui.model.library import Library
 from tui.model.navigation import Position
 from tui.model.textsearch import find_text
 from tui.ui.app import BriefingApp
 from tui.ui.search import SearchBar, SearchInput
+from tui.ui.status import position_label
 
 SIZE = (120, 40)
 
@@ -54,14 +55,14 @@ async def test_search_jumps_to_matches_and_n_N_step_with_wrap(library: Library) 
         briefing = app.briefing
         assert briefing is not None
         expected = find_text(briefing, "the")
-        assert len(expected) == 6
+        assert len(expected) == 7  # "The talks" (a heading) and six in the text
         await find(pilot, "the")
         bar = app.query_one(SearchBar)
         assert bar.matches == expected
         assert bar.current == expected[0] and on_screen(app, expected[0])
         assert app.history.current == Position("news/alpha.md", expected[0])
         assert app.focused is app.article  # keys go back to reading
-        assert "1 of 6" in str(bar.query_one("#search-count", Label).render())
+        assert "1 of 7" in str(bar.query_one("#search-count", Label).render())
         await pilot.press("n", "n")
         assert bar.current == expected[2]
         assert app.history.current == Position("news/alpha.md", expected[2])
@@ -149,3 +150,18 @@ async def test_escape_while_reading_closes_the_find_bar(library: Library) -> Non
         assert app.focused is app.article
         await pilot.press("n")  # nothing left to step through
         assert any("Press / to find" in n.message for n in app._notifications)
+
+
+async def test_a_word_in_a_section_heading_is_found_shown_and_highlighted(library: Library) -> None:
+    async with make_app(library).run_test(size=(120, 12)) as pilot:  # "Aftermath" starts off screen
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        heading = Location(2, HEADING, 0, 9)
+        assert not on_screen(app, heading)
+        await find(pilot, "aftermath")
+        bar = app.query_one(SearchBar)
+        assert bar.matches == [heading] and bar.current == heading
+        assert on_screen(app, heading)
+        assert highlighted(app, "Aftermath") == [True]  # drawn as the current match
+        assert app.history.current == Position("news/alpha.md", heading)
+        assert position_label(app.library, app.history.current) == "Aftermath"  # Back's trail names it

@@ -73,6 +73,14 @@ class Section:
     line: int | None = None
 
     @property
+    def heading(self) -> str:
+        """The title on one line (whitespace runs become a space): what the reader shows and ``/`` searches.
+
+        A search match in it is the location ``(section, HEADING, start, end)``, with offsets in this string.
+        """
+        return " ".join(self.title.split())
+
+    @property
     def word_count(self) -> int:
         """Words in the section, for section bars and reading estimates."""
         return sum(len(block.text.split()) for block in self.blocks)

@@ -53,11 +53,15 @@ class Entity:
     note: str | None = None
 
 
+HEADING = -1
+"""The ``block`` of a location in a section's heading (a search match): offsets in ``Section.heading``."""
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
     """A span of text: ``blocks[block].text[start:end]`` in ``sections[section]`` of a briefing.
 
-    Orders in reading order within one briefing.
+    Orders in reading order within one briefing (a heading, block :data:`HEADING`, before its blocks).
     """
 
     section: int

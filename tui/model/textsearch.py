@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from tui.model.document import Briefing
-from tui.model.entities import Location
+from tui.model.entities import HEADING, Location
 from tui.model.navigation import _point, _sign, _step_points
 
 # -- keyword in context --------------------------------------------------------------------------
@@ -102,11 +102,13 @@ def keyword_in_context(
 
 
 def find_text(briefing: Briefing, query: str) -> list[Location]:
-    """Every case-insensitive match of ``query`` in the briefing's block texts, in reading order.
+    """Every case-insensitive match of ``query`` in the briefing's headings and blocks, in reading order.
 
     Any run of whitespace in the query matches any run in the text, so a
     phrase is found across a line break. Matches do not overlap. An empty or
-    blank query finds nothing.
+    blank query finds nothing. A match in a section's heading has the block
+    :data:`~tui.model.entities.HEADING`, with offsets in ``Section.heading``
+    (a reader looking for "Kursk" expects the section named after it).
     """
     words = query.split()
     if not words:
@@ -114,6 +116,8 @@ def find_text(briefing: Briefing, query: str) -> list[Location]:
     pattern = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
     found: list[Location] = []
     for s_index, section in enumerate(briefing.sections):
+        for match in pattern.finditer(section.heading):
+            found.append(Location(s_index, HEADING, match.start(), match.end()))
         for b_index, block in enumerate(section.blocks):
             for match in pattern.finditer(block.text):
                 found.append(Location(s_index, b_index, match.start(), match.end()))

@@ -14,7 +14,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from tui.model.document import BlockKind, Briefing, LoadError, MarkStyle
-from tui.model.entities import EntityKind, Location
+from tui.model.entities import HEADING, EntityKind, Location
 from tui.ui.text import one_line, safe, wrap_offsets
 
 PLACE_GLYPH = "⌖"
@@ -106,8 +106,8 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
     for s_index, section in enumerate(briefing.sections):
         if not left:
             break
-        if section.title.strip():
-            heading = Unit("heading", one_line(section.title), s_index, base="article--heading", gap_before=2)
+        if section.heading:  # its offsets are a heading search match's (safe keeps every one)
+            heading = Unit("heading", safe(section.heading), s_index, base="article--heading", gap_before=2)
             units.append(heading)
         previous_kind: BlockKind | None = None
         for b_index, block in enumerate(section.blocks):
@@ -239,12 +239,18 @@ class Layout:
         """Search matches by unit, as display offsets and whether each is ``current``."""
         spans: dict[int, list[tuple[int, int, bool]]] = {}
         for location in matches:
-            index = self.unit_of_block.get((location.section, location.block))
+            index = self._unit_of(location)
             if index is not None:
                 unit = self.units[index]
                 spans.setdefault(index, []).append(
                     (unit.to_display(location.start), unit.to_display(location.end), location == current))
         return spans
+
+    def _unit_of(self, location: Location) -> int | None:
+        """The unit a location is in: a block's, or its section's heading (a search match there)."""
+        if location.block == HEADING:
+            return self.heading_unit.get(location.section)
+        return self.unit_of_block.get((location.section, location.block))
 
     def line_of(self, location: Location) -> int:
         """The line on which a location starts; a section's very top is its heading (the first's: line 0)."""
@@ -255,7 +261,7 @@ class Layout:
             return 0  # the briefing's top: its title, date and summary come before the first heading
         if at_top and location.section in self.heading_unit:
             return self.first_line[self.heading_unit[location.section]]
-        unit_index = self.unit_of_block.get((location.section, location.block))
+        unit_index = self._unit_of(location)
         if unit_index is None:
             heading = self.heading_unit.get(location.section)
             return 0 if heading is None else self.first_line[heading]

@@ -260,9 +260,10 @@ class ExternalActions(App[int]):
         line = None
         if where is not None and where.location is not None:
             location = where.location
-            if location.section < len(briefing.sections) and location.block < len(
-                    briefing.sections[location.section].blocks):
-                line = briefing.block(location.section, location.block).line
+            if location.section < len(briefing.sections):
+                section = briefing.sections[location.section]
+                inside = 0 <= location.block < len(section.blocks)  # else its heading
+                line = section.blocks[location.block].line if inside else section.line
         command = editor_command(briefing.path, line)
         try:
             with self.suspend():

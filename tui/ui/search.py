@@ -27,7 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from tui.model.document import Briefing
-from tui.model.entities import Location
+from tui.model.entities import HEADING, Location
 from tui.model.navigation import Position
 from tui.model.textsearch import find_text, next_match
 from tui.ui.article import ArticleView
@@ -203,14 +203,20 @@ class SearchBar(Horizontal):
         self._go(target)
 
     def _here(self) -> Location | None:
-        """The reading position: the cursor item if on screen, else the top of the view."""
+        """The reading position: the cursor item if on screen, else the top of the view.
+
+        A view at the start of a section starts at its heading, so a match in that heading comes first.
+        """
         article = self._article()
         if article is None:
             return None
         item = article.cursor_item
         if item is not None and _on_screen(article, item.location):
             return item.location
-        return article.top_location()
+        top = article.top_location()
+        if top is not None and top.block == 0 and top.start == 0:
+            return Location(top.section, HEADING, 0, 0)
+        return top
 
     def _current_on_screen(self, article: ArticleView) -> bool:
         """Whether the current match is still in view (else n/N start from where the reader scrolled to)."""

@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.model.entities import HEADING
 from tui.model.library import Library
 from tui.model.navigation import Position
 from tui.ui.text import assemble, one_line
@@ -25,9 +26,12 @@ def position_label(library: Library, position: Position) -> str:
     loc = position.location
     if loc is None or loc.section >= len(briefing.sections):
         return briefing.title
-    if loc.end > loc.start and loc.block < len(briefing.sections[loc.section].blocks):
-        return briefing.block(loc.section, loc.block).text[loc.start : loc.end]
-    return briefing.sections[loc.section].title or briefing.title
+    section = briefing.sections[loc.section]
+    if loc.end > loc.start and loc.block == HEADING:  # a search match in the heading
+        return section.heading[loc.start : loc.end]
+    if loc.end > loc.start and 0 <= loc.block < len(section.blocks):
+        return section.blocks[loc.block].text[loc.start : loc.end]
+    return section.title or briefing.title
 
 
 class StatusLine(Widget):
