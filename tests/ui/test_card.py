@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import Static
 
 from tests.ui.conftest import JANE, JOHN, alpha, beta, briefing, make_app, make_library, person
@@ -324,3 +325,16 @@ async def test_a_card_with_a_tall_header_keeps_its_mentions_in_view_on_a_short_t
         highlighted = rows.highlighted
         assert highlighted is not None
         assert rows.scroll_offset.y <= highlighted < rows.scroll_offset.y + rows.region.height
+
+
+async def test_a_role_line_wraps_the_whole_briefing_title_at_a_narrow_width() -> None:
+    title = "Minister visits the border hours after the capital accepts a 30-day truce plan"
+    long_title = briefing("news/long.md", title, [("", ["Jane Doe spoke at the border post."])],
+                          [JANE])
+    async with make_app(make_library(long_title)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "enter")
+        head = card_of(pilot.app).query_one("#card-header", Static)
+        lines = [strip.text.strip() for strip in head.render_lines(Region(0, 0, *head.size))]
+        words = " ".join(" ".join(lines).split())
+        assert f"role: foreign minister in {title}" in words  # all of it, over two lines at this width
+        assert not any(line.endswith("…") for line in lines)  # no title cut short, its end alone on a line

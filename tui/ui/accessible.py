@@ -118,7 +118,7 @@ def plain_header(library: Library, entry: LibraryEntity) -> Content:
         lines.append(Content("Also called: " + ", ".join(aliases)))
     for key, role in entry.roles.items():
         briefing = library.briefing(key)
-        where = one_line(briefing.title if briefing else key, 60)
+        where = one_line(briefing.title if briefing else key)  # whole, as the card's header has it
         lines.append(Content(f"Role: {one_line(role)}, in {where}"))
     if not entry.roles and entity.role:
         lines.append(Content(f"Role: {one_line(entity.role)}"))

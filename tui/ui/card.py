@@ -105,7 +105,7 @@ def header(library: Library, entry: LibraryEntity) -> Content:
         lines.append(Content.assemble(("role: ", "dim"), one_line(entity.role)))
     for key, role in roles:
         briefing = library.briefing(key)
-        where = one_line(briefing.title, 50) if briefing else key
+        where = one_line(briefing.title if briefing else key)  # whole: a cut one wrapped to "30-…" alone
         lines.append(Content.assemble(("role: ", "dim"), one_line(role), (f"  in {where}", "dim")))
     if entity.note:
         lines.append(Content.styled(one_line(entity.note), "italic"))
