@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Label
 
-from tests.ui.conftest import make_app
+from tests.ui.conftest import JANE, briefing, make_app, make_library
 from tui.model.entities import HEADING, Location
 from tui.model.library import Library
 from tui.model.navigation import Position
@@ -165,3 +165,20 @@ async def test_a_word_in_a_section_heading_is_found_shown_and_highlighted(librar
         assert highlighted(app, "Aftermath") == [True]  # drawn as the current match
         assert app.history.current == Position("news/alpha.md", heading)
         assert position_label(app.library, app.history.current) == "Aftermath"  # Back's trail names it
+
+
+async def test_a_lead_named_after_the_briefing_shows_once_and_its_matches_light_the_title() -> None:
+    lead = briefing("news/lead.md", "Talks in Springfield", [
+        ("Talks in Springfield", ["Jane Doe arrived on Monday."]),
+        ("Later", ["The talks went on."]),
+    ], [JANE])
+    async with make_app(make_library(lead)).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        shown = [app.article.render_line(y).text.strip() for y in range(8)]
+        assert shown.count("Talks in Springfield") == 1  # the title, not the lead's heading under it again
+        await find(pilot, "springfield")
+        bar = app.query_one(SearchBar)
+        assert bar.matches == [Location(0, HEADING, 9, 20)]
+        assert highlighted(app, "Springfield") == [True]  # drawn in the title line

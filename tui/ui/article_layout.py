@@ -76,6 +76,9 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
                     ) -> list[Unit]:
     """Units for a whole briefing: title, metadata, summary, then each section's heading and blocks.
 
+    A lead section named after the briefing (front matter's title, or the ``#`` heading) has no heading
+    of its own: the title above stands for it, so a search match in it is drawn there.
+
     ``people_glyph`` (accessible mode) is drawn before each person mention, as the place glyph is.
     ``head`` stops after that many blocks (a long briefing's first screens, drawn before the rest).
     """
@@ -106,7 +109,9 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
     for s_index, section in enumerate(briefing.sections):
         if not left:
             break
-        if section.heading:  # its offsets are a heading search match's (safe keeps every one)
+        if s_index == 0 and section.heading == " ".join(briefing.title.split()):
+            units[0].section = 0  # the lead is named after the briefing: its title stands for the heading
+        elif section.heading:  # its offsets are a heading search match's (safe keeps every one)
             heading = Unit("heading", safe(section.heading), s_index, base="article--heading", gap_before=2)
             units.append(heading)
         previous_kind: BlockKind | None = None
@@ -176,7 +181,7 @@ class Layout:
         self.unit_of_block: dict[tuple[int, int], int] = {}
         self.heading_unit: dict[int, int] = {}
         for index, unit in enumerate(units):
-            if unit.kind == "heading":
+            if unit.kind == "heading" or (unit.kind == "title" and unit.section >= 0):
                 self.heading_unit[unit.section] = index
             elif unit.block >= 0:
                 self.unit_of_block[(unit.section, unit.block)] = index
