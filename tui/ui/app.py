@@ -208,7 +208,7 @@ class BriefingApp(
     # -- showing positions -----------------------------------------------------------------------
 
     def current_position(self) -> Position | None:
-        """Where the reader is: the cursor item if on screen, else the section just jumped to or the top."""
+        """Where the reader is: the cursor item if on screen, else the place just jumped to, or the top."""
         if self.current_key is None:
             return None
         item = self.article.cursor_item
@@ -236,6 +236,7 @@ class BriefingApp(
         key = self.current_key = briefing.key
         head = self.head_first(briefing)
         self.article.show_briefing(briefing, [] if head else nav.linked_items(briefing), head)
+        SearchBar.follow_in(self, briefing)  # an open search counts and highlights this briefing's matches
         self.sidebar.show(self.library, briefing)
         self.state.mark_read(key)
         self.library_pane.mark_read(key, True)

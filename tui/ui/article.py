@@ -9,7 +9,7 @@ theme change.
 
 The view knows nothing of the library or history: it shows what it is told and
 reports what the reader does (cursor moves, the section in view, following an
-item) as messages.
+item) as messages. Its keys and clicks are in :mod:`tui.ui.article_keys`.
 """
 
 from __future__ import annotations
@@ -18,28 +18,25 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from rich.style import Style
-from textual import events
-from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.model.document import Briefing, LoadError
 from tui.model.entities import Location
 from tui.model.navigation import LinkedItem, LinkKind
+from tui.ui.article_keys import ArticleKeys
 from tui.ui.article_layout import PERSON_GLYPH, Layout, Unit, error_units, layout_briefing, note_units
 from tui.ui.article_lines import build_line
-from tui.ui.bindings import ARTICLE_BINDINGS
 from tui.ui.linelist import set_scroll_area
-from tui.ui.messages import CursorMoved, Jumped, SectionChanged, follow_message
+from tui.ui.messages import CursorMoved, SectionChanged
 
 MEASURE = 88
 """The widest text column, in cells: longer lines are hard to read."""
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ArticleKeys, can_focus=True):
     """The centre pane: the open briefing, its linked items marked, and a cursor on one of them."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -48,8 +45,6 @@ class ArticleView(ScrollView, can_focus=True):
                      "strong", "code", "link", "person", "place", "quote", "gutter", "cursor", "match",
                      "match-current")
     }
-
-    BINDINGS: ClassVar[list[BindingType]] = ARTICLE_BINDINGS  # j/k, space/b, g/G, l/h, Enter
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -61,8 +56,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._matches: dict[int, list[tuple[int, int, bool]]] = {}
+        self._found: tuple[list[Location], Location | None] = ([], None)  # set_matches' arguments
         self._section = -1
-        self._section_hint: int | None = None
+        self._spot: Location | None = None  # jumped to with no item there: the reading position till a scroll
         self._left = 2
         self._pending: Location | None = None
         self._kept_top: tuple[Location, int, int] | None = None  # _restore_top's anchor, and its top line
@@ -96,7 +92,9 @@ class ArticleView(ScrollView, can_focus=True):
         title above it too), so the lines the top is past it are kept as well.
         """
         cursor, (top, lines) = self.cursor_item, self._top_anchor()
+        found = self._found
         self.show_briefing(briefing, items)
+        self.set_matches(*found)  # the same text: a search's highlights stay
         self.go_to(cursor.location if cursor is not None else top)
         if cursor is None and top is not None and lines and self.scrollable_content_region.height:
             self._restore_top(top, lines)
@@ -128,8 +126,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _show(self, units: list[Unit]) -> None:
         self.geometry = Layout(units)
         self.cursor = None
-        self._matches = {}
-        self._section, self._section_hint = -1, None
+        self._matches, self._found = {}, ([], None)
+        self._section, self._spot = -1, None
         self._pending, self._kept_top = None, None
         self._rewrap(force=True)
         self.scroll_to(0, 0, animate=False, immediate=True, force=True)
@@ -138,6 +136,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_matches(self, matches: Sequence[Location], current: Location | None = None) -> None:
         """Highlight search matches (``current`` more strongly); an empty list clears them."""
+        self._found = (list(matches), current)
         self._matches = self.geometry.match_spans(matches, current)
         self._cache.clear()
         self.refresh()
@@ -179,6 +178,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _refit(self) -> None:
         """Re-wrap for the new width with the same text at the top."""
         top, lines = self._top_anchor()
+        spot = self._spot
         self._rewrap()
         self._cache.clear()
         self._kept_top = None
@@ -186,6 +186,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.go_to(self._pending)
         elif top is not None:
             self._restore_top(top, lines)
+            if spot is not None:  # the match or section just jumped to stays in view (QA: 120x40 to 64x20)
+                self._scroll_to_line(self.geometry.line_of(spot))
+                self._spot = spot
+                self._report_section()
 
     def notify_style_update(self) -> None:
         """The theme changed: component styles and every rendered strip are stale."""
@@ -238,18 +242,19 @@ class ArticleView(ScrollView, can_focus=True):
         return self.geometry.location_at(round(self.scroll_offset.y))
 
     def reading_location(self) -> Location | None:
-        """The section just jumped to (a short briefing cannot scroll there), else :meth:`top_location`."""
-        jumped = self._section_hint is not None and self.briefing is not None
-        return Location(self._section_hint or 0, 0, 0, 0) if jumped else self.top_location()
+        """Where the view was just sent with no item there (a section's start, which a short briefing
+        cannot scroll to; a search match, whose view Back returns to), else :meth:`top_location`."""
+        return self._spot if self._spot is not None and self.briefing is not None else self.top_location()
 
     @property
     def section(self) -> int:
-        """The section in view: the one just jumped to, else the cursor's if on screen, else the top's."""
+        """The section in view: the one of the place just jumped to, else the cursor's if on screen, else
+        the top's."""
         return max(0, self._section)
 
     def _report_section(self) -> None:
-        if self._section_hint is not None:
-            section = self._section_hint
+        if self._spot is not None:
+            section = self._spot.section
         elif self.cursor_on_screen():
             assert self.cursor is not None
             section = self.items[self.cursor].location.section
@@ -265,7 +270,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Scrolling changes which section is in view."""
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
-            self._section_hint = None
+            self._spot = None
         self._report_section()
 
     def _scroll_to_line(self, line: int, *, top_margin: int | None = None) -> None:
@@ -294,10 +299,10 @@ class ArticleView(ScrollView, can_focus=True):
             # was): it goes to the top, as it was. A span (a search match) goes a third down.
             point = location.start == location.end
             self._scroll_to_line(self.geometry.line_of(location), top_margin=0 if point else None)
-            if point and location.block == 0 and location.start == 0:
-                self._section_hint = location.section
+            self._spot = location
         elif location is None:
             self.scroll_to(y=0, animate=False, immediate=True, force=True)
+            self._spot = None
         self._report_section()
 
     # -- cursor ----------------------------------------------------------------------------------
@@ -314,7 +319,7 @@ class ArticleView(ScrollView, can_focus=True):
                  for lines in self._forget_lines_of(old)]
         self.cursor = index
         if index is not None:
-            self._section_hint = None
+            self._spot = None
             self._scroll_to_line(self.geometry.line_of(self.items[index].location))
         # Only the lines the cursor left and entered are drawn again (a scroll redraws the rest):
         # refreshing the whole view made the compositor go over every line, ~10 ms a key.
@@ -327,14 +332,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _forget_lines_of(self, index: int) -> list[range]:
         """Drop the rendered lines of every unit item ``index`` touches; returns those lines."""
         item = self.items[index]
-        found = []
-        for location in item.spans or (item.location,):
-            unit_index = self.geometry.unit_of_block.get((location.section, location.block))
-            if unit_index is not None:
-                lines = self.geometry.lines_of_unit(unit_index)
-                for line in lines:
-                    self._cache.discard(line)
-                found.append(lines)
+        found = self.geometry.lines_of_spans(item.spans or (item.location,))
+        for line in (line for lines in found for line in lines):
+            self._cache.discard(line)
         return found
 
     def visible_items(self) -> list[tuple[int, int, int]]:
@@ -345,64 +345,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def cursor_on_screen(self) -> bool:
         """Whether the cursor item starts on a visible line (else keys start from the view)."""
-        if self.cursor is None:
-            return False
-        line = self.geometry.line_of(self.items[self.cursor].location)
+        return self.cursor is not None and self.on_screen(self.items[self.cursor].location)
+
+    def on_screen(self, location: Location) -> bool:
+        """Whether a location starts on a visible line."""
         top = round(self.scroll_offset.y)
-        return top <= line < top + self.scrollable_content_region.height
-
-    # -- actions ---------------------------------------------------------------------------------
-
-    def action_scroll_lines(self, count: int) -> None:
-        """Scroll by lines (j/k)."""
-        self.scroll_to(y=self.scroll_offset.y + count, animate=False, immediate=True, force=True)
-
-    def action_page(self, direction: int) -> None:
-        """Scroll by a screen, keeping two lines of context (space/b)."""
-        step = max(1, self.scrollable_content_region.height - 2)
-        self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False, immediate=True, force=True)
-
-    def action_edge(self, direction: int) -> None:
-        """Go to the top or the bottom (g/G); a jump the app records."""
-        before = self.top_location()
-        self.scroll_to(y=0 if direction < 0 else self.max_scroll_y, animate=False, immediate=True, force=True)
-        if before is not None:
-            self._tell_app(Jumped(before))
-
-    def action_item(self, direction: int) -> None:
-        """Move the cursor to the next or previous linked item in reading order."""
-        if not self.items:
-            return
-        target: int | None
-        if self.cursor_on_screen():
-            assert self.cursor is not None
-            target = self.cursor + (1 if direction > 0 else -1)
-        else:  # the first item on screen or after it (or the last before its end), in reading order
-            height = self.scrollable_content_region.height
-            target = self.geometry.item_from(round(self.scroll_offset.y), height, direction)
-        if target is None or not 0 <= target < len(self.items):
-            self.notify("No more linked items this way.", timeout=2)
-            return
-        self.set_cursor(target)
-
-    def action_follow(self) -> None:
-        """Follow the cursor item: a mention opens its entity, a quote its speaker."""
-        item = self.cursor_item
-        if item is None:
-            self.action_item(1)
-        else:
-            self._tell_app(follow_message(item))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out item keys when the article has no linked items."""
-        if action in ("item", "follow"):
-            return True if self.items else None
-        return True
-
-    def on_click(self, event: events.Click) -> None:
-        """Clicking a mention or quote does what Enter does on it."""
-        index = self.geometry.hit(round(self.scroll_offset.y) + event.y, event.x - self._left)
-        if index is not None:
-            self.set_cursor(index)
-            self._tell_app(follow_message(self.items[index]))
-
+        return top <= self.geometry.line_of(location) < top + self.scrollable_content_region.height

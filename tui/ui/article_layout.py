@@ -239,6 +239,11 @@ class Layout:
             last += 1
         return range(first, last + 1)
 
+    def lines_of_spans(self, spans: Sequence[Location]) -> list[range]:
+        """The lines of each unit the spans are in (an item's: the lines a cursor on it redraws)."""
+        units = (self.unit_of_block.get((location.section, location.block)) for location in spans)
+        return [self.lines_of_unit(index) for index in units if index is not None]
+
     def match_spans(self, matches: Sequence[Location], current: Location | None
                     ) -> dict[int, list[tuple[int, int, bool]]]:
         """Search matches by unit, as display offsets and whether each is ``current``."""

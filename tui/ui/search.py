@@ -129,6 +129,13 @@ class SearchBar(Horizontal):
             app.notify("Press / to find text first.", timeout=2)
 
     @classmethod
+    def follow_in(cls, app: App[Any], briefing: Briefing | None) -> None:
+        """A briefing was opened: the open bar's search counts and highlights its matches instead."""
+        bar = cls.open_bar(app)
+        if bar is not None and bar._briefing is not briefing:
+            bar.follow(briefing)
+
+    @classmethod
     def close_in(cls, app: App[Any]) -> bool:
         """Escape while reading: close the open bar and clear its highlights; ``False`` if none is open."""
         bar = cls.open_bar(app)
@@ -185,6 +192,16 @@ class SearchBar(Horizontal):
             return
         self._go(next_match(self.matches, self._here(), +1))
 
+    def follow(self, briefing: Briefing | None) -> None:
+        """Another briefing is open: its matches highlighted and counted, none jumped to (vim's
+        ``hlsearch``); ``n`` then goes to the first after the reading position."""
+        article = self._article()
+        self._briefing, self.current = briefing, None
+        self.matches = find_text(briefing, self.query_text) if briefing and self.query_text.split() else []
+        if article is not None:
+            article.set_matches(self.matches)
+        self._show_count()
+
     def step(self, direction: int) -> None:
         """The next (``n``) or previous (``N``) match, wrapping at the ends like vim."""
         article = self._article()
@@ -211,16 +228,18 @@ class SearchBar(Horizontal):
         if article is None:
             return None
         item = article.cursor_item
-        if item is not None and _on_screen(article, item.location):
+        if item is not None and article.on_screen(item.location):
             return item.location
         top = article.top_location()
         if top is not None and top.block == 0 and top.start == 0:
-            return Location(top.section, HEADING, 0, 0)
+            heading = Location(top.section, HEADING, 0, 0)
+            if article.on_screen(heading):  # not when scrolled just past it (QA)
+                return heading
         return top
 
     def _current_on_screen(self, article: ArticleView) -> bool:
         """Whether the current match is still in view (else n/N start from where the reader scrolled to)."""
-        return self.current in self.matches and self.current is not None and _on_screen(article, self.current)
+        return self.current in self.matches and self.current is not None and article.on_screen(self.current)
 
     def _go(self, target: Location | None) -> None:
         article = self._article()
@@ -239,12 +258,5 @@ class SearchBar(Horizontal):
             assert self.current is not None
             text = f"{self.matches.index(self.current) + 1} of {total} · n/N"
         else:
-            text = f"{total} matches · n/N"
+            text = f"{total} {'match' if total == 1 else 'matches'} · n/N"
         self.query_one("#search-count", Label).update(Content(text))
-
-
-def _on_screen(article: ArticleView, location: Location) -> bool:
-    """Whether a location's line is in the article's view."""
-    line = article.geometry.line_of(location)
-    top = round(article.scroll_offset.y)
-    return top <= line < top + article.scrollable_content_region.height
