@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.model.navfixtures import make_briefing, person, two_briefing_library
-from tui.model.entities import HEADING, Location
-from tui.model.textsearch import find_text, keyword_in_context, next_match
+from tui.model.entities import HEADING, SUMMARY, TITLE, Location
+from tui.model.textsearch import find_text, keyword_in_context, next_match, text_at
 
 
 def test_keyword_in_context_gives_the_sentence_and_the_keyword_offsets() -> None:
@@ -54,3 +54,15 @@ def test_find_text_finds_a_section_heading_before_its_text() -> None:
     assert heading == "The Kursk front" and heading[4:9] == "Kursk"
     assert find_text(briefing, "kursk front") == [Location(1, HEADING, 4, 15)]  # across the folded line break
     assert next_match(matches, Location(1, HEADING, 0, 0), +1) == matches[1]  # from the section's start
+
+
+def test_find_text_searches_the_title_and_summary_first_and_a_lead_named_after_the_title_once() -> None:
+    briefing = make_briefing("t.md", [("Kursk  visit", ["Troops left Kursk."]), ("After", ["Quiet."])],
+                             title="Kursk visit")
+    briefing.summary = "A day\nin Kursk."
+    assert briefing.lead_is_title  # the lead's heading is the title, drawn once: found once, as the title
+    matches = find_text(briefing, "kursk")
+    assert matches == [Location(0, TITLE, 0, 5), Location(0, SUMMARY, 9, 14), Location(0, 0, 12, 17)]
+    assert [text_at(briefing, m)[m.start : m.end] for m in matches] == ["Kursk"] * 3
+    assert text_at(briefing, matches[1]) == "A day in Kursk."  # folded onto one line, as shown
+    assert find_text(briefing, "after") == [Location(1, HEADING, 0, 5)]

@@ -6,10 +6,10 @@ from textual.pilot import Pilot
 from textual.widgets import Label
 
 from tests.ui.conftest import JANE, briefing, make_app, make_library
-from tui.model.entities import HEADING, Location
+from tui.model.entities import HEADING, SUMMARY, TITLE, Location
 from tui.model.library import Library
 from tui.model.navigation import Position
-from tui.model.textsearch import find_text
+from tui.model.textsearch import find_text, text_at
 from tui.ui.app import BriefingApp
 from tui.ui.search import SearchBar, SearchInput
 from tui.ui.status import position_label
@@ -114,10 +114,9 @@ async def test_n_searches_the_next_briefing_once_it_is_open(library: Library) ->
         await pilot.press("J", "n")
         assert app.current_key == "news/beta.md"
         beta = app.briefing
-        assert beta is not None and len(bar.matches) == 2
-        found = [beta.block(m.section, m.block).text[m.start:m.end] for m in bar.matches]
-        assert found == ["Shelbyville"] * 2
-        assert bar.current == bar.matches[0]
+        assert beta is not None and len(bar.matches) == 3  # its title, then twice in the text
+        assert [text_at(beta, m)[m.start:m.end] for m in bar.matches] == ["Shelbyville"] * 3
+        assert bar.current == bar.matches[0] == Location(0, TITLE, 10, 21)
 
 
 async def test_enter_on_an_empty_query_closes_the_bar(library: Library) -> None:
@@ -167,11 +166,12 @@ async def test_a_word_in_a_section_heading_is_found_shown_and_highlighted(librar
         assert position_label(app.library, app.history.current) == "Aftermath"  # Back's trail names it
 
 
-async def test_a_lead_named_after_the_briefing_shows_once_and_its_matches_light_the_title() -> None:
+async def test_a_lead_named_after_the_briefing_shows_once_and_title_and_summary_are_searched() -> None:
     lead = briefing("news/lead.md", "Talks in Springfield", [
         ("Talks in Springfield", ["Jane Doe arrived on Monday."]),
         ("Later", ["The talks went on."]),
     ], [JANE])
+    lead.summary = "Springfield hosts a second round."
     async with make_app(make_library(lead)).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, BriefingApp)
@@ -180,5 +180,5 @@ async def test_a_lead_named_after_the_briefing_shows_once_and_its_matches_light_
         assert shown.count("Talks in Springfield") == 1  # the title, not the lead's heading under it again
         await find(pilot, "springfield")
         bar = app.query_one(SearchBar)
-        assert bar.matches == [Location(0, HEADING, 9, 20)]
-        assert highlighted(app, "Springfield") == [True]  # drawn in the title line
+        assert bar.matches == [Location(0, TITLE, 9, 20), Location(0, SUMMARY, 0, 11)]  # the lead: the title
+        assert highlighted(app, "Springfield") == [True, False]  # title (current), then summary

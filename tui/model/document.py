@@ -64,6 +64,11 @@ class Block:
     ordinal: int | None = None
 
 
+def folded(text: str) -> str:
+    """``text`` on one line: each run of whitespace one space, none at either end (a heading as shown)."""
+    return " ".join(text.split())
+
+
 @dataclass(slots=True)
 class Section:
     """A titled run of blocks: a ``##`` heading and what follows it, or a topic in a raw article."""
@@ -74,11 +79,8 @@ class Section:
 
     @property
     def heading(self) -> str:
-        """The title on one line (whitespace runs become a space): what the reader shows and ``/`` searches.
-
-        A search match in it is the location ``(section, HEADING, start, end)``, with offsets in this string.
-        """
-        return " ".join(self.title.split())
+        """The title on one line (:func:`folded`): what the reader shows and ``/`` searches."""
+        return folded(self.title)
 
     @property
     def word_count(self) -> int:
@@ -308,6 +310,12 @@ class Briefing:
     def block(self, section: int, block: int) -> Block:
         """The block at ``(section, block)``."""
         return self.sections[section].blocks[block]
+
+    @property
+    def lead_is_title(self) -> bool:
+        """Whether the first section is named after the briefing (its front matter's title, or its ``#``
+        heading): the reader shows that name once, as the title, and a search finds it there."""
+        return bool(self.sections) and self.sections[0].heading == folded(self.title)
 
     @property
     def word_count(self) -> int:

@@ -53,15 +53,16 @@ class Entity:
     note: str | None = None
 
 
-HEADING = -1
-"""The ``block`` of a location in a section's heading (a search match): offsets in ``Section.heading``."""
+TITLE, SUMMARY, HEADING = -3, -2, -1
+"""The ``block`` of a location (a search match) in the briefing's title or summary (section 0), or in a
+section's heading: offsets in that text folded onto one line (:func:`tui.model.textsearch.text_at`)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
     """A span of text: ``blocks[block].text[start:end]`` in ``sections[section]`` of a briefing.
 
-    Orders in reading order within one briefing (a heading, block :data:`HEADING`, before its blocks).
+    Orders in reading order within one briefing (title, summary, then each heading before its blocks).
     """
 
     section: int

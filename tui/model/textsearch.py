@@ -9,10 +9,10 @@ and share only its reading-order helpers.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from tui.model.document import Briefing
-from tui.model.entities import HEADING, Location
+from tui.model.document import Briefing, folded
+from tui.model.entities import HEADING, SUMMARY, TITLE, Location
 from tui.model.navigation import _point, _sign, _step_points
 
 # -- keyword in context --------------------------------------------------------------------------
@@ -101,26 +101,48 @@ def keyword_in_context(
 # -- text search -----------------------------------------------------------------------------------
 
 
+def searched_texts(briefing: Briefing) -> Iterator[tuple[int, int, str]]:
+    """What ``/`` searches, in reading order, as ``(section, block, text)``: the title, the summary, then
+    each section's heading (not the lead's when it is the title: :attr:`Briefing.lead_is_title`) and
+    blocks. The title, summary and headings are folded onto one line, as the reader shows them."""
+    yield 0, TITLE, folded(briefing.title)
+    if briefing.summary:
+        yield 0, SUMMARY, folded(briefing.summary)
+    lead_is_title = briefing.lead_is_title
+    for s_index, section in enumerate(briefing.sections):
+        if section.heading and not (s_index == 0 and lead_is_title):
+            yield s_index, HEADING, section.heading
+        for b_index, block in enumerate(section.blocks):
+            yield s_index, b_index, block.text
+
+
+def text_at(briefing: Briefing, location: Location) -> str:
+    """The text a location's offsets count in: its block's, or the title, summary or heading, folded."""
+    if location.block == TITLE:
+        return folded(briefing.title)
+    if location.block == SUMMARY:
+        return folded(briefing.summary or "")
+    section = briefing.sections[location.section]
+    return section.heading if location.block == HEADING else section.blocks[location.block].text
+
+
 def find_text(briefing: Briefing, query: str) -> list[Location]:
-    """Every case-insensitive match of ``query`` in the briefing's headings and blocks, in reading order.
+    """Every case-insensitive match of ``query`` in what the reader shows of a briefing, in reading order.
 
     Any run of whitespace in the query matches any run in the text, so a
     phrase is found across a line break. Matches do not overlap. An empty or
-    blank query finds nothing. A match in a section's heading has the block
-    :data:`~tui.model.entities.HEADING`, with offsets in ``Section.heading``
-    (a reader looking for "Kursk" expects the section named after it).
+    blank query finds nothing. Title, summary and section headings are
+    searched too (:func:`searched_texts`): a reader looking for "Kursk"
+    expects the section named after it. A match there has the block
+    :data:`~tui.model.entities.TITLE`, ``SUMMARY`` or ``HEADING``.
     """
     words = query.split()
     if not words:
         return []
     pattern = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
     found: list[Location] = []
-    for s_index, section in enumerate(briefing.sections):
-        for match in pattern.finditer(section.heading):
-            found.append(Location(s_index, HEADING, match.start(), match.end()))
-        for b_index, block in enumerate(section.blocks):
-            for match in pattern.finditer(block.text):
-                found.append(Location(s_index, b_index, match.start(), match.end()))
+    for section, block, text in searched_texts(briefing):
+        found.extend(Location(section, block, match.start(), match.end()) for match in pattern.finditer(text))
     return found
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from tui.model.document import BlockKind, Briefing, LoadError, MarkStyle
-from tui.model.entities import HEADING, EntityKind, Location
+from tui.model.entities import HEADING, SUMMARY, TITLE, EntityKind, Location
 from tui.ui.text import one_line, safe, wrap_offsets
 
 PLACE_GLYPH = "⌖"
@@ -59,7 +59,7 @@ class Unit:
 
 def error_units(key: str, errors: Sequence[LoadError]) -> list[Unit]:
     """Why a file did not load: its path, then each problem's line and message, all literal."""
-    units = [Unit("title", "Could not load this file", -1, base="article--title", gap_before=0),
+    units = [Unit("title", "Could not load this file", -1, TITLE, base="article--title", gap_before=0),
              Unit("meta", safe(key), -1, base="article--meta")]
     for error in errors:
         where = f"line {error.line}: " if error.line is not None else ""
@@ -76,13 +76,14 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
                     ) -> list[Unit]:
     """Units for a whole briefing: title, metadata, summary, then each section's heading and blocks.
 
-    A lead section named after the briefing (front matter's title, or the ``#`` heading) has no heading
-    of its own: the title above stands for it, so a search match in it is drawn there.
+    A lead section named after the briefing (:attr:`~tui.model.document.Briefing.lead_is_title`) has no
+    heading of its own: the title above stands for it. The title, summary and headings are the texts a
+    search match may be in besides the blocks (:func:`tui.model.textsearch.searched_texts`).
 
     ``people_glyph`` (accessible mode) is drawn before each person mention, as the place glyph is.
     ``head`` stops after that many blocks (a long briefing's first screens, drawn before the rest).
     """
-    units = [Unit("title", one_line(briefing.title), -1, base="article--title", gap_before=0)]
+    units = [Unit("title", one_line(briefing.title), -1, TITLE, base="article--title", gap_before=0)]
     words = briefing.word_count  # counted once: it splits every block (~8 ms for 50,000 words)
     meta = [part for part in (
         briefing.date.isoformat() if briefing.date else None,
@@ -92,7 +93,7 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
     ) if part]
     units.append(Unit("meta", one_line(" · ".join(meta)), -1, base="article--meta", gap_before=0))
     if briefing.summary:
-        units.append(Unit("summary", one_line(briefing.summary), -1, base="article--summary"))
+        units.append(Unit("summary", one_line(briefing.summary), -1, SUMMARY, base="article--summary"))
     places: dict[tuple[int, int], list[tuple[int, int]]] = {}
     people: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for mention in briefing.mentions:
@@ -106,13 +107,13 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
         for loc in quote.spans:
             quotes.setdefault((loc.section, loc.block), []).append((loc.start, loc.end))
     left = head if head is not None else -1
+    lead_is_title = briefing.lead_is_title
     for s_index, section in enumerate(briefing.sections):
         if not left:
             break
-        if s_index == 0 and section.heading == " ".join(briefing.title.split()):
-            units[0].section = 0  # the lead is named after the briefing: its title stands for the heading
-        elif section.heading:  # its offsets are a heading search match's (safe keeps every one)
-            heading = Unit("heading", safe(section.heading), s_index, base="article--heading", gap_before=2)
+        if section.heading and not (s_index == 0 and lead_is_title):  # safe: the offsets stay a match's
+            heading = Unit("heading", safe(section.heading), s_index, HEADING, base="article--heading",
+                           gap_before=2)
             units.append(heading)
         previous_kind: BlockKind | None = None
         for b_index, block in enumerate(section.blocks):
@@ -178,13 +179,13 @@ class Layout:
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
-        self.unit_of_block: dict[tuple[int, int], int] = {}
+        self.unit_of_block: dict[tuple[int, int], int] = {}  # title, summary, headings: their block codes
         self.heading_unit: dict[int, int] = {}
         for index, unit in enumerate(units):
-            if unit.kind == "heading" or (unit.kind == "title" and unit.section >= 0):
+            if unit.kind == "heading":
                 self.heading_unit[unit.section] = index
-            elif unit.block >= 0:
-                self.unit_of_block[(unit.section, unit.block)] = index
+            if unit.block >= 0 or unit.kind in ("title", "summary", "heading"):  # where a match may be
+                self.unit_of_block[(max(0, unit.section), unit.block)] = index
         self.line_unit: list[int] = []
         self.line_start: list[int] = []
         self.line_end: list[int] = []
@@ -249,18 +250,12 @@ class Layout:
         """Search matches by unit, as display offsets and whether each is ``current``."""
         spans: dict[int, list[tuple[int, int, bool]]] = {}
         for location in matches:
-            index = self._unit_of(location)
+            index = self.unit_of_block.get((location.section, location.block))
             if index is not None:
                 unit = self.units[index]
                 spans.setdefault(index, []).append(
                     (unit.to_display(location.start), unit.to_display(location.end), location == current))
         return spans
-
-    def _unit_of(self, location: Location) -> int | None:
-        """The unit a location is in: a block's, or its section's heading (a search match there)."""
-        if location.block == HEADING:
-            return self.heading_unit.get(location.section)
-        return self.unit_of_block.get((location.section, location.block))
 
     def line_of(self, location: Location) -> int:
         """The line on which a location starts; a section's very top is its heading (the first's: line 0)."""
@@ -271,7 +266,7 @@ class Layout:
             return 0  # the briefing's top: its title, date and summary come before the first heading
         if at_top and location.section in self.heading_unit:
             return self.first_line[self.heading_unit[location.section]]
-        unit_index = self._unit_of(location)
+        unit_index = self.unit_of_block.get((location.section, location.block))
         if unit_index is None:
             heading = self.heading_unit.get(location.section)
             return 0 if heading is None else self.first_line[heading]

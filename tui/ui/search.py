@@ -27,7 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from tui.model.document import Briefing
-from tui.model.entities import HEADING, Location
+from tui.model.entities import HEADING, TITLE, Location
 from tui.model.navigation import Position
 from tui.model.textsearch import find_text, next_match
 from tui.ui.article import ArticleView
@@ -222,7 +222,8 @@ class SearchBar(Horizontal):
     def _here(self) -> Location | None:
         """The reading position: the cursor item if on screen, else the top of the view.
 
-        A view at the start of a section starts at its heading, so a match in that heading comes first.
+        A view at the top starts at the title, and one at a section's heading at that heading, so a match
+        in them comes first.
         """
         article = self._article()
         if article is None:
@@ -232,6 +233,8 @@ class SearchBar(Horizontal):
             return item.location
         top = article.top_location()
         if top is not None and top.block == 0 and top.start == 0:
+            if round(article.scroll_offset.y) == 0:
+                return Location(0, TITLE, 0, 0)
             heading = Location(top.section, HEADING, 0, 0)
             if article.on_screen(heading):  # not when scrolled just past it (QA)
                 return heading

@@ -12,9 +12,9 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.model.entities import HEADING
 from tui.model.library import Library
 from tui.model.navigation import Position
+from tui.model.textsearch import text_at
 from tui.ui.text import assemble, one_line
 
 
@@ -27,10 +27,8 @@ def position_label(library: Library, position: Position) -> str:
     if loc is None or loc.section >= len(briefing.sections):
         return briefing.title
     section = briefing.sections[loc.section]
-    if loc.end > loc.start and loc.block == HEADING:  # a search match in the heading
-        return section.heading[loc.start : loc.end]
-    if loc.end > loc.start and 0 <= loc.block < len(section.blocks):
-        return section.blocks[loc.block].text[loc.start : loc.end]
+    if loc.end > loc.start and loc.block < len(section.blocks):  # a mention, a quote, a search match
+        return text_at(briefing, loc)[loc.start : loc.end]
     return section.title or briefing.title
 
 
