@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.conftest import alpha, beta, briefing, make_app, make_library
+from tests.ui.conftest import JANE, alpha, beta, briefing, make_app, make_library
 from tui.ui.app import BriefingApp
 
 SIZE = (120, 40)
@@ -77,3 +77,21 @@ async def test_resizing_back_and_forth_keeps_the_same_line_at_the_top() -> None:
             if top_line(app) != before:
                 moved.append(y)
         assert moved == []
+
+
+async def test_the_cursor_stays_on_screen_when_the_terminal_shrinks() -> None:
+    """QA: at 120x30 with the cursor on the screen's last lines, 64x12 kept the top and lost the cursor."""
+    said = "Jane Doe walked along the river that week, and the ferries ran as they always do, said the man."
+    long = briefing("news/walk.md", "Walk", [("", [said] * 3), ("On", [said] * 6), ("Off", [said] * 6)],
+                    [JANE])
+    async with make_app(make_library(long)).run_test(size=(120, 30)) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press(*"l" * 10)
+        assert app.article.cursor == 9 and app.article.cursor_on_screen()
+        await pilot.resize_terminal(64, 12)
+        await pilot.pause()
+        assert app.article.cursor == 9 and app.article.cursor_on_screen()
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert app.article.cursor_on_screen()

@@ -60,6 +60,7 @@ class ArticleView(ArticleKeys, can_focus=True):
         self._section = -1
         self._spot: Location | None = None  # jumped to with no item there: the reading position till a scroll
         self._left = 2
+        self._seen_height = 0  # the view's height at its last size with a width (a resize keeps the cursor)
         self._pending: Location | None = None
         self._kept_top: tuple[Location, int, int] | None = None  # _restore_top's anchor, and its top line
         self.head_only = False
@@ -171,14 +172,21 @@ class ArticleView(ArticleKeys, can_focus=True):
         # A new width with the same measure still moves the margin and the scroll area (QA: 160 columns
         # with the sidebar hidden, then the list back: both kept 160, and a sideways scrollbar came).
         moved = self.virtual_size.width != self.scrollable_content_region.width
+        if self.scrollable_content_region.width <= 0:  # passed through on the way to a new size
+            return resized
         if self.text_width != self.geometry.width or self._pending is not None or moved:
             self._refit()
+        self._seen_height = self.scrollable_content_region.height
         return resized
 
     def _refit(self) -> None:
-        """Re-wrap for the new width with the same text at the top."""
+        """Re-wrap for the new width with the same text at the top, and the cursor or the place just
+        jumped to still in view if the reader saw it at the last size (QA: 120x30 to 64x12 lost both)."""
         top, lines = self._top_anchor()
-        spot = self._spot
+        spot, keep, cursor = self._spot, self._spot, self.cursor_item
+        below_top = self.geometry.line_of(cursor.location) - round(self.scroll_offset.y) if cursor else -1
+        if cursor is not None and 0 <= below_top < self._seen_height:
+            keep = cursor.location
         self._rewrap()
         self._cache.clear()
         self._kept_top = None
@@ -186,8 +194,8 @@ class ArticleView(ArticleKeys, can_focus=True):
             self.go_to(self._pending)
         elif top is not None:
             self._restore_top(top, lines)
-            if spot is not None:  # the match or section just jumped to stays in view (QA: 120x40 to 64x20)
-                self._scroll_to_line(self.geometry.line_of(spot))
+            if keep is not None:
+                self._scroll_to_line(self.geometry.line_of(keep))
                 self._spot = spot
                 self._report_section()
 
