@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.ui.conftest import JANE, alpha, briefing, make_app, make_library
+from tests.ui.conftest import JANE, alpha, briefing, make_library, reading
 from tests.ui.test_search import find, highlighted, on_screen
 from tui.model.document import Briefing
 from tui.model.entities import HEADING, Location
 from tui.model.library import Library
 from tui.model.navigation import Position
-from tui.ui.app import BriefingApp
 from tui.ui.search import SearchBar
 from tui.ui.status import StatusLine
 
@@ -36,9 +35,7 @@ def count_text(bar: SearchBar) -> str:
 
 
 async def test_a_search_starts_below_a_heading_scrolled_off_the_top() -> None:
-    async with make_app(river_library()).run_test(size=(80, 12)) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
+    async with reading(river_library(), (80, 12)) as (pilot, app):
         geometry = app.article.geometry
         first_line = geometry.first_line[geometry.unit_of_block[(1, 0)]]
         app.article.scroll_to(y=first_line, animate=False, immediate=True)  # "Bridge works" just above
@@ -51,9 +48,7 @@ async def test_a_search_starts_below_a_heading_scrolled_off_the_top() -> None:
 
 
 async def test_the_current_match_stays_on_screen_after_a_resize() -> None:
-    async with make_app(river_library()).run_test(size=(120, 30)) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
+    async with reading(river_library(), (120, 30)) as (pilot, app):
         await find(pilot, "reopened")
         bar = app.query_one(SearchBar)
         assert bar.current is not None and on_screen(app, bar.current)
@@ -64,9 +59,7 @@ async def test_the_current_match_stays_on_screen_after_a_resize() -> None:
 
 
 async def test_back_returns_to_each_match_in_turn() -> None:
-    async with make_app(river_library()).run_test(size=(80, 14)) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
+    async with reading(river_library(), (80, 14)) as (pilot, app):
         await find(pilot, "bridge")
         bar = app.query_one(SearchBar)
         matches = bar.matches
@@ -79,9 +72,7 @@ async def test_back_returns_to_each_match_in_turn() -> None:
 
 
 async def test_a_heading_match_names_its_section_in_the_status_line() -> None:
-    async with make_app(river_library()).run_test(size=(80, 14)) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
+    async with reading(river_library(), (80, 14)) as (pilot, app):
         await find(pilot, "bridge works")
         assert app.query_one(SearchBar).current == Location(1, HEADING, 0, 12)
         assert app.article.section == 1
@@ -89,9 +80,7 @@ async def test_a_heading_match_names_its_section_in_the_status_line() -> None:
 
 
 async def test_another_briefing_counts_and_highlights_its_own_matches() -> None:
-    async with make_app(river_library()).run_test(size=(120, 40)) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
+    async with reading(river_library(), (120, 40)) as (pilot, app):
         await find(pilot, "the")
         bar = app.query_one(SearchBar)
         await pilot.press("n")
@@ -104,9 +93,7 @@ async def test_another_briefing_counts_and_highlights_its_own_matches() -> None:
 
 
 async def test_highlights_stay_when_the_open_briefing_is_shown_again() -> None:
-    async with make_app(river_library()).run_test(size=(120, 40)) as pilot:
-        app = pilot.app
-        assert isinstance(app, BriefingApp)
+    async with reading(river_library(), (120, 40)) as (pilot, app):
         await find(pilot, "ferries")
         shown = highlighted(app, "ferries")
         assert shown
