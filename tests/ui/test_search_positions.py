@@ -100,3 +100,6 @@ async def test_highlights_stay_when_the_open_briefing_is_shown_again() -> None:
         app.article.show_again(river(), app.article.items)  # what a loading batch that re-folds does
         await pilot.pause()
         assert highlighted(app, "ferries") == shown
+        bar = app.query_one(SearchBar)
+        await pilot.press("n")  # steps on from the current match, as before
+        assert bar.current == bar.matches[1] and "2 of" in count_text(bar)

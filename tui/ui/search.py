@@ -207,7 +207,10 @@ class SearchBar(Horizontal):
         article = self._article()
         if article is None:
             return
-        if article.briefing is not self._briefing:  # another briefing is open: search it instead
+        shown, searched = article.briefing, self._briefing
+        if shown is not searched and shown is not None and searched is not None and shown.key == searched.key:
+            self._briefing = shown  # shown again with the same text (annotated, re-folded): the same matches
+        elif shown is not searched:  # another briefing is open: search it instead
             self.search(self.query_text)
             return
         if not self.matches:
@@ -220,7 +223,7 @@ class SearchBar(Horizontal):
         self._go(target)
 
     def _here(self) -> Location | None:
-        """The reading position: the cursor item if on screen, else the top of the view.
+        """The reading position: the cursor item if on screen, else the place just jumped to or the top.
 
         A view at the top starts at the title, and one at a section's heading at that heading, so a match
         in them comes first.
@@ -231,8 +234,8 @@ class SearchBar(Horizontal):
         item = article.cursor_item
         if item is not None and article.on_screen(item.location):
             return item.location
-        top = article.top_location()
-        if top is not None and top.block == 0 and top.start == 0:
+        top = article.reading_location()
+        if top is not None and top.block == 0 and top.start == 0 and top.end == 0:
             if round(article.scroll_offset.y) == 0:
                 return Location(0, TITLE, 0, 0)
             heading = Location(top.section, HEADING, 0, 0)
