@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Label
 
@@ -182,3 +183,19 @@ async def test_a_lead_named_after_the_briefing_shows_once_and_title_and_summary_
         bar = app.query_one(SearchBar)
         assert bar.matches == [Location(0, TITLE, 9, 20), Location(0, SUMMARY, 0, 11)]  # the lead: the title
         assert highlighted(app, "Springfield") == [True, False]  # title (current), then summary
+
+
+async def test_a_query_typed_in_one_go_after_the_slash_goes_to_the_bar(library: Library) -> None:
+    """QA: "/Kursk" sent at once lost "K" to the reader (the previous briefing): the bar takes a moment."""
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.press("J")  # on the second briefing, so K (the previous one) would show if it leaked
+        sort = app.sidebar.sort
+        for key, character in (("slash", "/"), ("D", "D"), ("o", "o"), ("e", "e"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))  # all queued before the bar is there
+        await pilot.pause()
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        assert bar.query_text == "Doe" and bar.matches and bar.current == bar.matches[0]
+        assert app.current_key == "news/beta.md" and app.sidebar.sort == sort  # no key went to the reader

@@ -16,9 +16,11 @@ action hands them to the open bar (:meth:`SearchBar.step_in`).
 
 from __future__ import annotations
 
+import time
 from typing import Any, ClassVar
+from weakref import WeakKeyDictionary
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -40,6 +42,14 @@ FIND_BINDINGS: list[BindingType] = [
                 tooltip="Previous match of the last search (wraps)"),
 ]
 """App-wide keys for the matches; the app's ``action_search_step`` hands them to :meth:`SearchBar.step_in`."""
+
+_typed_ahead: WeakKeyDictionary[App[Any], tuple[float, list[events.Key]]] = WeakKeyDictionary()
+"""Keys typed after ``/`` while its bar appears (10-60 ms), and when ``/`` was pressed. Textual hands a
+key to the widget focused when it arrives and acts on ``/`` once it comes back unused, so "/kursk" typed
+in one go gave "k" to the reader (the previous briefing). They are kept whether they come back or are
+new, and handed to the bar in order."""
+TYPED_AHEAD_SECONDS = 1.0
+"""Keys are kept for the bar this long at most, whatever happens to it."""
 
 
 class SearchInput(Input):
@@ -112,12 +122,36 @@ class SearchBar(Horizontal):
 
     @classmethod
     def open_in(cls, app: App[Any], before: Widget | None = None) -> None:
-        """``/``: open the bar (above ``before``), or put the cursor back in the one already open."""
+        """``/``: open the bar (above ``before``), or put the cursor back in the one already open.
+
+        Keys typed while a new bar appears are kept for it (:meth:`typed_ahead`).
+        """
         bar = cls.open_bar(app)
         if bar is not None:
             bar.open()
         else:
+            _typed_ahead[app] = (time.monotonic(), [])
             app.screen_stack[0].mount(cls(), before=before)
+
+    @staticmethod
+    def typed_ahead(app: App[Any], event: events.Key) -> bool:
+        """Keep a key that arrived while the bar appears (``True``); the app asks before handing it on."""
+        waiting = _typed_ahead.get(app)
+        if waiting is None or time.monotonic() - waiting[0] > TYPED_AHEAD_SECONDS:
+            _typed_ahead.pop(app, None)
+            return False
+        waiting[1].append(event)
+        return True
+
+    def on_mount(self) -> None:
+        """Ready to type, with what was typed ahead (after any key still waiting: those are kept too)."""
+        self.open()
+        self.app.call_later(self._type_ahead)
+
+    def _type_ahead(self) -> None:
+        box = self.query_one(SearchInput)
+        for key in _typed_ahead.pop(self.app, (0.0, []))[1]:  # afresh: each may have been passed on
+            box._forward_event(events.Key(key.key, key.character))  # as the app hands keys on
 
     @classmethod
     def step_in(cls, app: App[Any], direction: int) -> None:
@@ -144,14 +178,11 @@ class SearchBar(Horizontal):
         bar.close()
         return True
 
-    def on_mount(self) -> None:
-        """Ready to type."""
-        self.open()
-
     def open(self) -> None:
-        """Put the cursor in the query box (``/`` again edits the last query)."""
+        """Put the cursor in the query box (``/`` again edits the last query), at once: the next key
+        typed goes there (``focus()`` takes effect after the keys already waiting)."""
         box = self.query_one(SearchInput)
-        box.focus()
+        self.screen.set_focus(box)
         box.select_all()
 
     def close(self) -> None:

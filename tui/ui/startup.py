@@ -21,6 +21,7 @@ from tui.model import navigation as nav
 from tui.model.document import Briefing
 from tui.model.navigation import Position
 from tui.ui.loading import Loaded, build_annotations, load_in_batches
+from tui.ui.search import SearchBar
 
 if TYPE_CHECKING:
     from tui.ui.app import BriefingApp
@@ -99,10 +100,12 @@ class LibraryLoading(App[int]):
             reader.article.show_again(briefing, nav.linked_items(briefing))
 
     async def on_event(self, event: events.Event) -> None:
-        """A key or the mouse before all of a long briefing is shown (typed ahead): show it first,
-        so End, a search or a jump act on all of it."""
+        """Input typed ahead: a key or the mouse before all of a long briefing is shown shows it first,
+        so End, a search or a jump act on all of it; keys right after ``/`` wait for the find bar."""
         if self._whole_pending is not None and isinstance(event, events.InputEvent):
             self._show_whole()
+        if isinstance(event, events.Key) and SearchBar.typed_ahead(self, event):
+            return
         await super().on_event(event)
 
     def _show_loaded(self) -> None:
