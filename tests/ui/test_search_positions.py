@@ -69,6 +69,9 @@ async def test_back_returns_to_each_match_in_turn() -> None:
         assert on_screen(app, matches[1]) and app.history.current == Position("news/river.md", matches[1])
         await pilot.press("ctrl+o")
         assert on_screen(app, matches[0]) and app.history.current == Position("news/river.md", matches[0])
+        assert bar.current == matches[0] and "1 of 4" in count_text(bar)  # the match gone back to
+        await pilot.press("n")  # steps on from there (QA: from the last match n had reached)
+        assert bar.current == matches[1] and "2 of 4" in count_text(bar)
 
 
 async def test_a_heading_match_names_its_section_in_the_status_line() -> None:

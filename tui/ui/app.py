@@ -227,6 +227,7 @@ class BriefingApp(
             self._open(briefing)
         location = position.location or self.state.position(position.briefing)
         self.article.go_to(location)
+        SearchBar.landed_in(self, position.briefing, location)  # Back to a match: the search's current
         if record:
             self.history.jump(origin, Position(position.briefing, location))
         self._update_status()

@@ -17,6 +17,7 @@ action hands them to the open bar (:meth:`SearchBar.step_in`).
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
 
@@ -48,6 +49,8 @@ _typed_ahead: WeakKeyDictionary[App[Any], tuple[float, list[events.Key]]] = Weak
 key to the widget focused when it arrives and acts on ``/`` once it comes back unused, so "/kursk" typed
 in one go gave "k" to the reader (the previous briefing). They are kept whether they come back or are
 new, and handed to the bar in order."""
+_open_bars: WeakKeyDictionary[App[Any], SearchBar] = WeakKeyDictionary()
+"""Each app's open bar: asked at every jump and briefing opened (a query walked all the widgets)."""
 TYPED_AHEAD_SECONDS = 1.0
 """Keys are kept for the bar this long at most, whatever happens to it."""
 
@@ -117,8 +120,7 @@ class SearchBar(Horizontal):
     @classmethod
     def open_bar(cls, app: App[Any]) -> SearchBar | None:
         """The bar open on the reader's main screen, if any."""
-        bars = app.screen_stack[0].query(cls) if app.screen_stack else None
-        return bars.first() if bars else None
+        return _open_bars.get(app)
 
     @classmethod
     def open_in(cls, app: App[Any], before: Widget | None = None) -> None:
@@ -131,7 +133,8 @@ class SearchBar(Horizontal):
             bar.open()
         else:
             _typed_ahead[app] = (time.monotonic(), [])
-            app.screen_stack[0].mount(cls(), before=before)
+            bar = _open_bars[app] = cls()
+            app.screen_stack[0].mount(bar, before=before)
 
     @staticmethod
     def typed_ahead(app: App[Any], event: events.Key) -> bool:
@@ -142,6 +145,11 @@ class SearchBar(Horizontal):
             return False
         waiting[1].append(event)
         return True
+
+    def on_unmount(self) -> None:
+        """Closed: no longer the open bar."""
+        if _open_bars.get(self.app) is self:
+            del _open_bars[self.app]
 
     def on_mount(self) -> None:
         """Ready to type, with what was typed ahead (after any key still waiting: those are kept too)."""
@@ -168,6 +176,23 @@ class SearchBar(Horizontal):
         bar = cls.open_bar(app)
         if bar is not None and bar._briefing is not briefing:
             bar.follow(briefing)
+
+    @classmethod
+    def landed_in(cls, app: App[Any], briefing: str, location: Location | None) -> None:
+        """The reader went to a location (Back, Forward, any jump): a match of the open search there
+        becomes the current one, so the count says which, and ``n`` steps on from it (QA: after Back,
+        the bar still counted from the last match ``n`` reached)."""
+        bar = cls.open_bar(app)
+        searched = bar._briefing if bar is not None else None
+        if bar is None or searched is None or searched.key != briefing or location is None:
+            return
+        index = bisect_left(bar.matches, location)
+        if index < len(bar.matches) and bar.matches[index] == location and location != bar.current:
+            bar.current = location
+            article = bar._article()
+            if article is not None:
+                article.set_matches(bar.matches, location)
+            bar._show_count()
 
     @classmethod
     def close_in(cls, app: App[Any]) -> bool:
