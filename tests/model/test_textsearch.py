@@ -66,3 +66,9 @@ def test_find_text_searches_the_title_and_summary_first_and_a_lead_named_after_t
     assert [text_at(briefing, m)[m.start : m.end] for m in matches] == ["Kursk"] * 3
     assert text_at(briefing, matches[1]) == "A day in Kursk."  # folded onto one line, as shown
     assert find_text(briefing, "after") == [Location(1, HEADING, 0, 5)]
+
+
+def test_a_lead_heading_in_another_case_is_still_the_title() -> None:
+    briefing = make_briefing("c.md", [("Canal Works Begin", ["Digging started."])], title="Canal works begin")
+    assert briefing.lead_is_title  # shown once, as the title
+    assert find_text(briefing, "works") == [Location(0, TITLE, 6, 11)]

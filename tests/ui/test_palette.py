@@ -42,6 +42,14 @@ def test_targets_cover_briefings_sections_people_places_quotes_and_failed_files(
     assert [t.title for t in found if t.kind == "section"][:2] == ["The talks", "Aftermath"]
 
 
+def test_a_lead_named_after_its_briefing_is_listed_once() -> None:
+    """QA: the palette listed "Canal works begin" twice, as the briefing and as its lead section."""
+    canal = briefing("news/canal.md", "Canal works begin",
+                     [("Canal Works Begin", ["Digging started."]), ("Costs", ["It will cost more."])])
+    rows = [(t.kind, t.title) for t in targets(make_library(canal), "news/canal.md")]
+    assert rows == [("briefing", "Canal works begin"), ("section", "Costs")]
+
+
 async def test_palette_goes_to_a_person(library: Library) -> None:
     async with make_app(library).run_test(size=SIZE) as pilot:
         app = pilot.app

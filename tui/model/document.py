@@ -314,8 +314,10 @@ class Briefing:
     @property
     def lead_is_title(self) -> bool:
         """Whether the first section is named after the briefing (its front matter's title, or its ``#``
-        heading): the reader shows that name once, as the title, and a search finds it there."""
-        return bool(self.sections) and self.sections[0].heading == folded(self.title)
+        heading), whatever the case: the reader shows that name once, as the title, a search finds it
+        there and the palette lists it once. Its text is not built to tell."""
+        titles = self.section_titles()
+        return bool(titles) and folded(titles[0]).casefold() == folded(self.title).casefold()
 
     @property
     def word_count(self) -> int:

@@ -61,8 +61,9 @@ def targets(library: Library, current: str | None = None) -> list[Target]:
         found.append(Target((one_line(briefing.title, 100),), "briefing", one_line(date),
                             partial(Navigate, Position(briefing.key))))
     for briefing in ordered:
+        skip = 0 if briefing.lead_is_title else -1  # the lead named after the briefing: the briefing's row
         for index, title in enumerate(briefing.section_titles()):  # never builds a briefing's text
-            if title.strip():
+            if title.strip() and index != skip:
                 found.append(Target((one_line(title, 100),), "section", one_line(briefing.title, 60),
                                     partial(Navigate, section_start(briefing, index)), briefing.key))
     for entry in library.entities():
