@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.model.navfixtures import make_briefing, person, two_briefing_library
-from tui.model.entities import HEADING, SUMMARY, TITLE, Location
+from tui.model.entities import BYLINE, HEADING, SUMMARY, TITLE, Location
 from tui.model.textsearch import find_text, keyword_in_context, next_match, text_at
 
 
@@ -66,6 +66,9 @@ def test_find_text_searches_the_title_and_summary_first_and_a_lead_named_after_t
     assert [text_at(briefing, m)[m.start : m.end] for m in matches] == ["Kursk"] * 3
     assert text_at(briefing, matches[1]) == "A day in Kursk."  # folded onto one line, as shown
     assert find_text(briefing, "after") == [Location(1, HEADING, 0, 5)]
+    briefing.tags = ("kursk-region",)  # the byline: date, source, length, tags
+    assert find_text(briefing, "region") == [Location(0, BYLINE, 24, 30)]
+    assert text_at(briefing, Location(0, BYLINE, 0, 0)) == "4 words · 1 min · kursk-region"
 
 
 def test_a_lead_heading_in_another_case_is_still_the_title() -> None:

@@ -7,7 +7,7 @@ from textual.pilot import Pilot
 from textual.widgets import Label
 
 from tests.ui.conftest import JANE, briefing, make_app, make_library
-from tui.model.entities import HEADING, SUMMARY, TITLE, Location
+from tui.model.entities import BYLINE, HEADING, SUMMARY, TITLE, Location
 from tui.model.library import Library
 from tui.model.navigation import Position
 from tui.model.textsearch import find_text, text_at
@@ -183,6 +183,10 @@ async def test_a_lead_named_after_the_briefing_shows_once_and_title_and_summary_
         bar = app.query_one(SearchBar)
         assert bar.matches == [Location(0, TITLE, 9, 20), Location(0, SUMMARY, 0, 11)]  # the lead: the title
         assert highlighted(app, "Springfield") == [True, False]  # title (current), then summary
+        await pilot.press("escape")
+        await find(pilot, "min")  # the byline's reading time
+        assert [m.block for m in app.query_one(SearchBar).matches] == [BYLINE]
+        assert highlighted(app, "min") == [True]
 
 
 async def test_a_query_typed_in_one_go_after_the_slash_goes_to_the_bar(library: Library) -> None:

@@ -324,6 +324,17 @@ class Briefing:
         """Words in the whole briefing."""
         return sum(section.word_count for section in self.sections)
 
+    @property
+    def byline(self) -> str:
+        """The line under the title: date, source, length and reading time, tags (shown and searched)."""
+        words = self.word_count  # counted once: it splits every block (~8 ms for 50,000 words)
+        return " · ".join(part for part in (
+            self.date.isoformat() if self.date else None,
+            self.source,
+            f"{words:,} words · {max(1, round(words / 230))} min",
+            ", ".join(self.tags) if self.tags else None,
+        ) if part)
+
 
 def _merge_rows(one: Sequence[Any], other: Sequence[Any]) -> list[Any]:
     """Two entities' presence rows (``Briefing._named``) as one: counts added, the earlier first mention."""

@@ -53,9 +53,9 @@ class Entity:
     note: str | None = None
 
 
-TITLE, SUMMARY, HEADING = -3, -2, -1
-"""The ``block`` of a location (a search match) in the briefing's title or summary (section 0), or in a
-section's heading: offsets in that text folded onto one line (:func:`tui.model.textsearch.text_at`)."""
+TITLE, BYLINE, SUMMARY, HEADING = -4, -3, -2, -1
+"""The ``block`` of a location (a search match) in the briefing's title, byline or summary (section 0),
+or in a section's heading: offsets in that text on one line (:func:`tui.model.textsearch.text_at`)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from tui.model.document import Briefing, folded
-from tui.model.entities import HEADING, SUMMARY, TITLE, Location
+from tui.model.entities import BYLINE, HEADING, SUMMARY, TITLE, Location
 from tui.model.navigation import _point, _sign, _step_points
 
 # -- keyword in context --------------------------------------------------------------------------
@@ -102,10 +102,11 @@ def keyword_in_context(
 
 
 def searched_texts(briefing: Briefing) -> Iterator[tuple[int, int, str]]:
-    """What ``/`` searches, in reading order, as ``(section, block, text)``: the title, the summary, then
-    each section's heading (not the lead's when it is the title: :attr:`Briefing.lead_is_title`) and
-    blocks. The title, summary and headings are folded onto one line, as the reader shows them."""
+    """What ``/`` searches, in reading order, as ``(section, block, text)``: the title, the byline, the
+    summary, then each section's heading (not the lead's when it is the title:
+    :attr:`Briefing.lead_is_title`) and blocks. All but the blocks are folded onto one line, as shown."""
     yield 0, TITLE, folded(briefing.title)
+    yield 0, BYLINE, folded(briefing.byline)
     if briefing.summary:
         yield 0, SUMMARY, folded(briefing.summary)
     lead_is_title = briefing.lead_is_title
@@ -117,9 +118,12 @@ def searched_texts(briefing: Briefing) -> Iterator[tuple[int, int, str]]:
 
 
 def text_at(briefing: Briefing, location: Location) -> str:
-    """The text a location's offsets count in: its block's, or the title, summary or heading, folded."""
+    """The text a location's offsets count in: its block's, or the title, byline, summary or heading
+    (on one line)."""
     if location.block == TITLE:
         return folded(briefing.title)
+    if location.block == BYLINE:
+        return folded(briefing.byline)
     if location.block == SUMMARY:
         return folded(briefing.summary or "")
     section = briefing.sections[location.section]
@@ -134,7 +138,7 @@ def find_text(briefing: Briefing, query: str) -> list[Location]:
     blank query finds nothing. Title, summary and section headings are
     searched too (:func:`searched_texts`): a reader looking for "Kursk"
     expects the section named after it. A match there has the block
-    :data:`~tui.model.entities.TITLE`, ``SUMMARY`` or ``HEADING``.
+    :data:`~tui.model.entities.TITLE`, ``BYLINE``, ``SUMMARY`` or ``HEADING``.
     """
     words = query.split()
     if not words:

@@ -14,7 +14,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from tui.model.document import BlockKind, Briefing, LoadError, MarkStyle
-from tui.model.entities import HEADING, SUMMARY, TITLE, EntityKind, Location
+from tui.model.entities import BYLINE, HEADING, SUMMARY, TITLE, EntityKind, Location
 from tui.ui.text import one_line, safe, wrap_offsets
 
 PLACE_GLYPH = "⌖"
@@ -77,21 +77,14 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
     """Units for a whole briefing: title, metadata, summary, then each section's heading and blocks.
 
     A lead section named after the briefing (:attr:`~tui.model.document.Briefing.lead_is_title`) has no
-    heading of its own: the title above stands for it. The title, summary and headings are the texts a
-    search match may be in besides the blocks (:func:`tui.model.textsearch.searched_texts`).
+    heading of its own: the title above stands for it. The title, byline, summary and headings are the
+    texts a search match may be in besides the blocks (:func:`tui.model.textsearch.searched_texts`).
 
     ``people_glyph`` (accessible mode) is drawn before each person mention, as the place glyph is.
     ``head`` stops after that many blocks (a long briefing's first screens, drawn before the rest).
     """
     units = [Unit("title", one_line(briefing.title), -1, TITLE, base="article--title", gap_before=0)]
-    words = briefing.word_count  # counted once: it splits every block (~8 ms for 50,000 words)
-    meta = [part for part in (
-        briefing.date.isoformat() if briefing.date else None,
-        briefing.source,
-        f"{words:,} words · {max(1, round(words / 230))} min",
-        ", ".join(briefing.tags) if briefing.tags else None,
-    ) if part]
-    units.append(Unit("meta", one_line(" · ".join(meta)), -1, base="article--meta", gap_before=0))
+    units.append(Unit("meta", one_line(briefing.byline), -1, BYLINE, base="article--meta", gap_before=0))
     if briefing.summary:
         units.append(Unit("summary", one_line(briefing.summary), -1, SUMMARY, base="article--summary"))
     places: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -179,12 +172,12 @@ class Layout:
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
-        self.unit_of_block: dict[tuple[int, int], int] = {}  # title, summary, headings: their block codes
+        self.unit_of_block: dict[tuple[int, int], int] = {}  # title, byline, summary, headings: block codes
         self.heading_unit: dict[int, int] = {}
         for index, unit in enumerate(units):
             if unit.kind == "heading":
                 self.heading_unit[unit.section] = index
-            if unit.block >= 0 or unit.kind in ("title", "summary", "heading"):  # where a match may be
+            if unit.block >= 0 or unit.kind in ("title", "meta", "summary", "heading"):  # matches go there
                 self.unit_of_block[(max(0, unit.section), unit.block)] = index
         self.line_unit: list[int] = []
         self.line_start: list[int] = []
