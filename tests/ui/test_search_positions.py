@@ -106,3 +106,14 @@ async def test_highlights_stay_when_the_open_briefing_is_shown_again() -> None:
         bar = app.query_one(SearchBar)
         await pilot.press("n")  # steps on from the current match, as before
         assert bar.current == bar.matches[1] and "2 of" in count_text(bar)
+
+
+async def test_a_briefing_opened_while_the_bar_appears_does_not_ask_it_for_a_count() -> None:
+    """A jump or a briefing opened in the moment the bar takes to appear (its labels not there yet)."""
+    async with reading(river_library(), (120, 40)) as (pilot, app):
+        SearchBar.open_in(app, before=app.query_one(StatusLine))  # what / does: the bar is on its way
+        app.navigate(Position("news/alpha.md"))  # at once, as a loading batch or a reload may
+        await pilot.pause()
+        assert app.current_key == "news/alpha.md" and app.query_one(SearchBar).matches == []
+        await pilot.press(*"doe", "enter")
+        assert len(app.query_one(SearchBar).matches) == 3  # searches the briefing now open

@@ -132,9 +132,8 @@ class SearchBar(Horizontal):
         if bar is not None:
             bar.open()
         else:
-            _typed_ahead[app] = (time.monotonic(), [])
-            bar = _open_bars[app] = cls()
-            app.screen_stack[0].mount(bar, before=before)
+            _typed_ahead[app] = (time.monotonic(), [])  # a second / meanwhile is typed ahead too
+            app.screen_stack[0].mount(cls(), before=before)
 
     @staticmethod
     def typed_ahead(app: App[Any], event: events.Key) -> bool:
@@ -152,7 +151,11 @@ class SearchBar(Horizontal):
             del _open_bars[self.app]
 
     def on_mount(self) -> None:
-        """Ready to type, with what was typed ahead (after any key still waiting: those are kept too)."""
+        """Ready to type, with what was typed ahead (after any key still waiting: those are kept too).
+
+        Only now the open bar: a briefing opened or a jump made while it appeared would have asked a
+        bar with no count label yet to show its count."""
+        _open_bars[self.app] = self
         self.open()
         self.app.call_later(self._type_ahead)
 
