@@ -203,3 +203,13 @@ async def test_a_query_typed_in_one_go_after_the_slash_goes_to_the_bar(library: 
         bar = app.query_one(SearchBar)
         assert bar.query_text == "Doe" and bar.matches and bar.current == bar.matches[0]
         assert app.current_key == "news/beta.md" and app.sidebar.sort == sort  # no key went to the reader
+
+
+async def test_the_query_is_visible_while_it_is_typed(library: Library) -> None:
+    """QA: Input's focus style drew a tall border, which filled the one-row bar and hid the query."""
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"Doe")
+        box = pilot.app.query_one(SearchInput)
+        await pilot.pause()
+        assert box.has_focus and box.content_region.height == 1  # a row for the text, no border over it
+        assert "Doe" in box.render_line(0).text

@@ -95,6 +95,7 @@ class SearchBar(Horizontal):
         background: $panel;
     }
     SearchBar > SearchInput:focus {
+        border: none;  /* Input:focus draws a tall border, which in one row hid what was typed (QA) */
         background: $boost;
     }
     SearchBar > #search-count {
