@@ -213,3 +213,18 @@ async def test_the_query_is_visible_while_it_is_typed(library: Library) -> None:
         await pilot.pause()
         assert box.has_focus and box.content_region.height == 1  # a row for the text, no border over it
         assert "Doe" in box.render_line(0).text
+
+
+async def test_keys_typed_ahead_after_enter_go_to_the_reader(library: Library) -> None:
+    """QA: in "/doe⏎n" typed in one go, the n went into the query ("doen": no match)."""
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        burst = (("slash", "/"), ("d", "d"), ("o", "o"), ("e", "e"), ("ctrl+j", "\n"), ("n", "n"))
+        for key, character in burst:  # ctrl+j, a line feed: Enter typed before the reader has the terminal
+            app.post_message(events.Key(key, character))
+        for _ in range(4):
+            await pilot.pause()
+        bar = app.query_one(SearchBar)
+        assert bar.query_text == "doe" and bar.current == bar.matches[1]  # searched, then n stepped on

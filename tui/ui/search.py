@@ -34,6 +34,7 @@ from tui.model.entities import HEADING, TITLE, Location
 from tui.model.navigation import Position
 from tui.model.textsearch import find_text, next_match
 from tui.ui.article import ArticleView
+from tui.ui.keymap import applied_keymap
 from tui.ui.messages import Navigate
 
 FIND_BINDINGS: list[BindingType] = [
@@ -44,11 +45,14 @@ FIND_BINDINGS: list[BindingType] = [
 ]
 """App-wide keys for the matches; the app's ``action_search_step`` hands them to :meth:`SearchBar.step_in`."""
 
-_typed_ahead: WeakKeyDictionary[App[Any], tuple[float, list[events.Key]]] = WeakKeyDictionary()
+_typed_ahead: WeakKeyDictionary[App[Any], tuple[float, list[events.Key], events.Key | None]] = (
+    WeakKeyDictionary())
 """Keys typed after ``/`` while its bar appears (10-60 ms), and when ``/`` was pressed. Textual hands a
 key to the widget focused when it arrives and acts on ``/`` once it comes back unused, so "/kursk" typed
 in one go gave "k" to the reader (the previous briefing). They are kept whether they come back or are
 new, and handed to the bar in order."""
+_CLOSING_KEYS = frozenset({"enter", "ctrl+j", "escape"})
+"""Typed ahead, these end the query: what follows them is for the reader, once the bar is done."""
 _open_bars: WeakKeyDictionary[App[Any], SearchBar] = WeakKeyDictionary()
 """Each app's open bar: asked at every jump and briefing opened (a query walked all the widgets)."""
 TYPED_AHEAD_SECONDS = 1.0
@@ -63,6 +67,13 @@ class SearchInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close find", id="search.close"),
     ]
+
+    async def on_key(self, event: events.Key) -> None:
+        """A line feed is Enter typed before the reader had the terminal (the terminal's own translation
+        until then): "/kursk⏎" typed as the reader started searched nothing (QA)."""
+        if event.key == "ctrl+j":
+            event.stop()
+            await self.action_submit()
 
     def action_close(self) -> None:
         """Close the bar it belongs to."""
@@ -111,6 +122,7 @@ class SearchBar(Horizontal):
         self.matches: list[Location] = []
         self.current: Location | None = None
         self._briefing: Briefing | None = None
+        self._for_reader: list[events.Key] = []  # typed ahead after Enter or Escape (:meth:`_type_ahead`)
 
     def compose(self) -> ComposeResult:
         yield Label(Content("/"), id="search-slash")
@@ -130,19 +142,32 @@ class SearchBar(Horizontal):
         Keys typed while a new bar appears are kept for it (:meth:`typed_ahead`).
         """
         bar = cls.open_bar(app)
+        _typed_ahead.setdefault(app, (time.monotonic(), [], None))  # a second / meanwhile: typed ahead
         if bar is not None:
             bar.open()
+            app.call_later(bar._type_ahead)
         else:
-            _typed_ahead[app] = (time.monotonic(), [])  # a second / meanwhile is typed ahead too
             app.screen_stack[0].mount(cls(), before=before)
 
     @staticmethod
     def typed_ahead(app: App[Any], event: events.Key) -> bool:
-        """Keep a key that arrived while the bar appears (``True``); the app asks before handing it on."""
+        """Keep a key that arrived while the bar appears (``True``); the app asks before handing it on.
+
+        Keys are kept from ``/`` itself as it arrives on the article, not only once Textual acts on it:
+        by then the keys after it have gone to the article too (and, with the bar already open, were
+        lost: "/abc" typed in one go left the old query).
+        """
         waiting = _typed_ahead.get(app)
+        if waiting is None and not event.is_forwarded and isinstance(app.focused, ArticleView):
+            keys = applied_keymap(app).get("app.search", "slash")  # the config may move it (ctrl+f)
+            if event.key in keys.split(",") and app.screen is app.screen_stack[0]:
+                _typed_ahead[app] = (time.monotonic(), [], event)
+            return False
         if waiting is None or time.monotonic() - waiting[0] > TYPED_AHEAD_SECONDS:
             _typed_ahead.pop(app, None)
             return False
+        if event is waiting[2]:
+            return False  # the / itself, back from the article: Textual acts on it now
         waiting[1].append(event)
         return True
 
@@ -162,8 +187,18 @@ class SearchBar(Horizontal):
 
     def _type_ahead(self) -> None:
         box = self.query_one(SearchInput)
-        for key in _typed_ahead.pop(self.app, (0.0, []))[1]:  # afresh: each may have been passed on
+        keys = _typed_ahead.pop(self.app, (0.0, [], None))[1]
+        for index, key in enumerate(keys):  # afresh: each may have been passed on already
             box._forward_event(events.Key(key.key, key.character))  # as the app hands keys on
+            if key.key in _CLOSING_KEYS:  # "/kursk⏎n": the n is the reader's, after the search (QA)
+                self._for_reader = keys[index + 1 :]
+                break
+
+    def _hand_back(self) -> None:
+        """Give the keys typed ahead after Enter or Escape to the reader, once it has the focus back."""
+        keys, self._for_reader, app = self._for_reader, [], self.app
+        if keys:
+            app.call_later(lambda: [app.post_message(events.Key(key.key, key.character)) for key in keys])
 
     @classmethod
     def step_in(cls, app: App[Any], direction: int) -> None:
@@ -220,6 +255,7 @@ class SearchBar(Horizontal):
         if article is not None:
             article.set_matches([])
             article.focus()
+        self._hand_back()
         self.remove()
 
     def _article(self) -> ArticleView | None:
@@ -236,6 +272,7 @@ class SearchBar(Horizontal):
         article = self._article()
         if article is not None:
             article.focus()
+        self._hand_back()
 
     def search(self, query: str) -> None:
         """Find every match in the open briefing and go to the first at or after the reading position."""
