@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from tests.ui.conftest import JANE, make_app
 from tui.model.library import Library
@@ -78,6 +79,25 @@ async def test_remapped_keys_work_and_the_old_ones_stop(library: Library, config
         await pilot.press("ctrl+f")
         assert app.query(SearchBar)
         assert not app._notifications  # a good config says nothing
+
+
+async def test_keys_typed_after_a_remapped_find_key_go_to_the_bar(library: Library, config_dir: Path) -> None:
+    write(config_dir, '[keys]\n"app.search" = "ctrl+f, ctrl+g"\n')  # a space after the comma, as people write
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await pilot.pause()
+        for key, character in (("ctrl+g", None), ("D", "D"), ("o", "o"), ("e", "e"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))  # in one go, before the bar is there
+        for _ in range(3):
+            await pilot.pause()
+        bar = app.query_one(SearchBar)
+        assert bar.query_text == "Doe" and bar.matches
+        for key, character in (("ctrl+g", None), ("R", "R"), ("o", "o"), ("e", "e"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))  # again, the bar open: a new query in one go
+        for _ in range(3):
+            await pilot.pause()
+        assert bar.query_text == "Roe" and bar.matches
 
 
 async def test_a_bad_config_is_a_warning_and_the_rest_applies(library: Library, config_dir: Path) -> None:

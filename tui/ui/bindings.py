@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+FIND_BINDING = Binding("slash", "search", "Find", key_display="/", id="app.search",
+                       tooltip="Find text in this briefing; n / N for the next and previous match")
+"""``/``: its keys are also looked up by the find bar, which keeps what is typed right after them."""
+
 APP_BINDINGS: list[BindingType] = [
     Binding("ctrl+o,backspace,alt+left", "history_back", "Back", id="app.back",
             tooltip="Back to where you were before the last jump (vim's jump list)"),
@@ -59,8 +63,7 @@ APP_BINDINGS: list[BindingType] = [
             tooltip="Sidebar shows this briefing or the whole library"),
     Binding("m", "toggle_read", "Mark unread", show=False, id="app.toggle_read",
             tooltip="Mark the open briefing unread (or read again)"),
-    Binding("slash", "search", "Find", key_display="/", id="app.search",
-            tooltip="Find text in this briefing; n / N for the next and previous match"),
+    FIND_BINDING,
     Binding("f", "hints", "Hints", show=False, id="app.hints",
             tooltip="Label every visible mention and quote; type a label to jump there"),
     Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
 
@@ -34,7 +35,8 @@ from tui.model.entities import HEADING, TITLE, Location
 from tui.model.navigation import Position
 from tui.model.textsearch import find_text, next_match
 from tui.ui.article import ArticleView
-from tui.ui.keymap import applied_keymap
+from tui.ui.bindings import FIND_BINDING
+from tui.ui.keymap import applied_keymap, effective_keys
 from tui.ui.messages import Navigate
 
 FIND_BINDINGS: list[BindingType] = [
@@ -45,12 +47,19 @@ FIND_BINDINGS: list[BindingType] = [
 ]
 """App-wide keys for the matches; the app's ``action_search_step`` hands them to :meth:`SearchBar.step_in`."""
 
-_typed_ahead: WeakKeyDictionary[App[Any], tuple[float, list[events.Key], events.Key | None]] = (
-    WeakKeyDictionary())
-"""Keys typed after ``/`` while its bar appears (10-60 ms), and when ``/`` was pressed. Textual hands a
-key to the widget focused when it arrives and acts on ``/`` once it comes back unused, so "/kursk" typed
-in one go gave "k" to the reader (the previous briefing). They are kept whether they come back or are
-new, and handed to the bar in order."""
+@dataclass(slots=True)
+class _TypedAhead:
+    """Keys typed after ``/`` while its bar appears (10-60 ms). Textual hands a key to the widget focused
+    when it arrives and acts on ``/`` once it comes back unused, so "/kursk" typed in one go gave "k" to
+    the reader (the previous briefing). They are kept whether they come back or are new (as copies:
+    each is handed on again), and handed to the bar in order."""
+
+    since: float
+    keys: list[events.Key] = field(default_factory=list)
+    slash: events.Key | None = None  # the key that opened the bar, let through when it comes back
+
+
+_typed_ahead: WeakKeyDictionary[App[Any], _TypedAhead] = WeakKeyDictionary()
 _CLOSING_KEYS = frozenset({"enter", "ctrl+j", "escape"})
 """Typed ahead, these end the query: what follows them is for the reader, once the bar is done."""
 _open_bars: WeakKeyDictionary[App[Any], SearchBar] = WeakKeyDictionary()
@@ -142,7 +151,7 @@ class SearchBar(Horizontal):
         Keys typed while a new bar appears are kept for it (:meth:`typed_ahead`).
         """
         bar = cls.open_bar(app)
-        _typed_ahead.setdefault(app, (time.monotonic(), [], None))  # a second / meanwhile: typed ahead
+        _typed_ahead.setdefault(app, _TypedAhead(time.monotonic()))  # a second / meanwhile: typed ahead
         if bar is not None:
             bar.open()
             app.call_later(bar._type_ahead)
@@ -159,16 +168,16 @@ class SearchBar(Horizontal):
         """
         waiting = _typed_ahead.get(app)
         if waiting is None and not event.is_forwarded and isinstance(app.focused, ArticleView):
-            keys = applied_keymap(app).get("app.search", "slash")  # the config may move it (ctrl+f)
-            if event.key in keys.split(",") and app.screen is app.screen_stack[0]:
-                _typed_ahead[app] = (time.monotonic(), [], event)
+            opens = effective_keys(FIND_BINDING, applied_keymap(app))  # the config may move it (ctrl+f)
+            if event.key in opens and app.screen is app.screen_stack[0]:
+                _typed_ahead[app] = _TypedAhead(time.monotonic(), slash=event)
             return False
-        if waiting is None or time.monotonic() - waiting[0] > TYPED_AHEAD_SECONDS:
+        if waiting is None or time.monotonic() - waiting.since > TYPED_AHEAD_SECONDS:
             _typed_ahead.pop(app, None)
             return False
-        if event is waiting[2]:
+        if event is waiting.slash:
             return False  # the / itself, back from the article: Textual acts on it now
-        waiting[1].append(event)
+        waiting.keys.append(events.Key(event.key, event.character))
         return True
 
     def on_unmount(self) -> None:
@@ -187,9 +196,10 @@ class SearchBar(Horizontal):
 
     def _type_ahead(self) -> None:
         box = self.query_one(SearchInput)
-        keys = _typed_ahead.pop(self.app, (0.0, [], None))[1]
-        for index, key in enumerate(keys):  # afresh: each may have been passed on already
-            box._forward_event(events.Key(key.key, key.character))  # as the app hands keys on
+        waiting = _typed_ahead.pop(self.app, None)
+        keys = waiting.keys if waiting is not None else []
+        for index, key in enumerate(keys):
+            box._forward_event(key)  # as the app hands keys on
             if key.key in _CLOSING_KEYS:  # "/kursk⏎n": the n is the reader's, after the search (QA)
                 self._for_reader = keys[index + 1 :]
                 break
@@ -198,7 +208,7 @@ class SearchBar(Horizontal):
         """Give the keys typed ahead after Enter or Escape to the reader, once it has the focus back."""
         keys, self._for_reader, app = self._for_reader, [], self.app
         if keys:
-            app.call_later(lambda: [app.post_message(events.Key(key.key, key.character)) for key in keys])
+            app.call_later(lambda: [app.post_message(key) for key in keys])
 
     @classmethod
     def step_in(cls, app: App[Any], direction: int) -> None:
