@@ -228,3 +228,15 @@ async def test_keys_typed_ahead_after_enter_go_to_the_reader(library: Library) -
             await pilot.pause()
         bar = app.query_one(SearchBar)
         assert bar.query_text == "doe" and bar.current == bar.matches[1]  # searched, then n stepped on
+
+
+async def test_a_match_in_a_title_with_odd_spacing_is_drawn_where_it_is() -> None:
+    """The title shown and the title searched are one string: with a control character between spaces,
+    folding before and after making it safe gave two lengths, and the highlight fell two cells off."""
+    odd = briefing("news/odd.md", "Talks \x1f in Springfield", [("", ["Nothing here."])])
+    async with make_app(make_library(odd)).run_test(size=SIZE) as pilot:
+        await find(pilot, "springfield")
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        assert app.query_one(SearchBar).matches == [Location(0, TITLE, 9, 20)]
+        assert highlighted(app, "Springfield") == [True]

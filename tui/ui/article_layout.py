@@ -13,9 +13,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
-from tui.model.document import BlockKind, Briefing, LoadError, MarkStyle
+from tui.model.document import BlockKind, Briefing, LoadError, MarkStyle, folded
 from tui.model.entities import BYLINE, HEADING, SUMMARY, TITLE, EntityKind, Location
-from tui.ui.text import one_line, safe, wrap_offsets
+from tui.ui.text import safe, wrap_offsets
 
 PLACE_GLYPH = "⌖"
 """Drawn before every place mention: the cue that tells places from people without colour."""
@@ -83,10 +83,12 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
     ``people_glyph`` (accessible mode) is drawn before each person mention, as the place glyph is.
     ``head`` stops after that many blocks (a long briefing's first screens, drawn before the rest).
     """
-    units = [Unit("title", one_line(briefing.title), -1, TITLE, base="article--title", gap_before=0)]
-    units.append(Unit("meta", one_line(briefing.byline), -1, BYLINE, base="article--meta", gap_before=0))
+    # The title, byline, summary and headings are the very strings a search matches in, made safe (which
+    # keeps every offset): searched_texts folds them onto one line as these do.
+    units = [Unit("title", safe(folded(briefing.title)), -1, TITLE, base="article--title", gap_before=0)]
+    units.append(Unit("meta", safe(folded(briefing.byline)), -1, BYLINE, base="article--meta", gap_before=0))
     if briefing.summary:
-        units.append(Unit("summary", one_line(briefing.summary), -1, SUMMARY, base="article--summary"))
+        units.append(Unit("summary", safe(folded(briefing.summary)), -1, SUMMARY, base="article--summary"))
     places: dict[tuple[int, int], list[tuple[int, int]]] = {}
     people: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for mention in briefing.mentions:
@@ -104,7 +106,7 @@ def layout_briefing(briefing: Briefing, *, people_glyph: str | None = None, head
     for s_index, section in enumerate(briefing.sections):
         if not left:
             break
-        if section.heading and not (s_index == 0 and lead_is_title):  # safe: the offsets stay a match's
+        if section.heading and not (s_index == 0 and lead_is_title):
             heading = Unit("heading", safe(section.heading), s_index, HEADING, base="article--heading",
                            gap_before=2)
             units.append(heading)
