@@ -183,10 +183,9 @@ class ArticleView(ArticleKeys, can_focus=True):
         """Re-wrap for the new width with the same text at the top, and the cursor or the place just
         jumped to still in view if the reader saw it at the last size (QA: 120x30 to 64x12 lost both)."""
         top, lines = self._top_anchor()
-        spot, keep, cursor = self._spot, self._spot, self.cursor_item
-        below_top = self.geometry.line_of(cursor.location) - round(self.scroll_offset.y) if cursor else -1
-        if cursor is not None and 0 <= below_top < self._seen_height:
-            keep = cursor.location
+        spot, cursor = self._spot, self.cursor_item
+        seen = cursor is not None and self.on_screen(cursor.location, self._seen_height)
+        keep = cursor.location if cursor is not None and seen else spot
         self._rewrap()
         self._cache.clear()
         self._kept_top = None
@@ -355,7 +354,8 @@ class ArticleView(ArticleKeys, can_focus=True):
         """Whether the cursor item starts on a visible line (else keys start from the view)."""
         return self.cursor is not None and self.on_screen(self.items[self.cursor].location)
 
-    def on_screen(self, location: Location) -> bool:
-        """Whether a location starts on a visible line."""
+    def on_screen(self, location: Location, height: int | None = None) -> bool:
+        """Whether a location starts on a visible line (of a view ``height`` lines high, if given)."""
         top = round(self.scroll_offset.y)
-        return top <= self.geometry.line_of(location) < top + self.scrollable_content_region.height
+        shown = self.scrollable_content_region.height if height is None else height
+        return top <= self.geometry.line_of(location) < top + shown
